@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    verbose_name = _("Newsroom")
+
+    def ready(self):
+        from . import roles
+
+        post_migrate.connect(roles.create_newsroom_groups, sender=self)

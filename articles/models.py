@@ -1,0 +1,480 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import TruncDate
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .images import Image, Rendition  # noqa: F401 - models of this app
+from .sanitize import BODY_EXTENSIONS, sanitize_html
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True, default="")
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order in the site's navigation; lower comes first.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    """A byline. Usually a newsroom user, but wire services and guest writers have no login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("The newsroom login this byline belongs to, if any."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    role = models.CharField(
+        _("role"), max_length=120, blank=True, default="", help_text=_('E.g. "Brussels correspondent".')
+    )
+    bio = models.TextField(_("biography"), blank=True, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and the publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def in_review(self):
+        return self.filter(status=Article.Status.REVIEW)
+
+    def drafts_of(self, user):
+        return self.filter(status=Article.Status.DRAFT, created_by=user)
+
+    def editable_by(self, user):
+        """Editors may edit anything; a reporter only their own work that is not live."""
+        if user.has_perm("articles.publish_article"):
+            return self
+        return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
+
+    def for_listing(self):
+        return self.select_related("section", "lead_image").prefetch_related(
+            "lead_image__renditions",
+            models.Prefetch("bylines", queryset=Author.objects.order_by("articleauthor__position")),
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        blank=True,
+        help_text=_("The last part of the address. Made from the headline if left empty; unique per publication day."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_("One or two sentences under the headline; lists and search results show it as the excerpt."),
+    )
+    body = ProseEditorField(_("body"), extensions=BODY_EXTENSIONS, sanitize=sanitize_html, blank=True, default="")
+    dateline = models.CharField(
+        _("dateline"), max_length=80, blank=True, default="", help_text=_('Where the story was filed, e.g. "Brussels".')
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles", verbose_name=_("section"))
+    bylines = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True, verbose_name=_("authors")
+    )
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    lead_image = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lead image"),
+        help_text=_(
+            "Choose or upload a picture from the image library; its alt text, caption and credit come with it."
+        ),
+    )
+    translations = models.ManyToManyField(
+        "self",
+        blank=True,
+        verbose_name=_("translations"),
+        help_text=_("The same story in other languages. Linking one side links both."),
+    )
+
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_("When the article goes live. A time in the future schedules it; empty means now, on publishing."),
+    )
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles_created",
+        editable=False,
+    )
+
+    is_breaking = models.BooleanField(_("breaking news"), default=False)
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Candidate for the home page's lead story.")
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    seo_title = models.CharField(
+        _("SEO title"), max_length=70, blank=True, default="", help_text=_("For search engines; the headline if empty.")
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=160,
+        blank=True,
+        default="",
+        help_text=_("For search engines; the standfirst if empty."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        constraints = [
+            models.UniqueConstraint(
+                TruncDate("publish_at"),
+                "slug",
+                name="article_slug_unique_per_day",
+                violation_error_message=_("Another article published that day already uses this slug. Choose another."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_publish_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._free_slug(slugify(self.headline)[:190] or "article")
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    """A byline. Usually a newsroom user, but wire services and guest writers have no login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("The newsroom login this byline belongs to, if any."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    role = models.CharField(
+        _("role"), max_length=120, blank=True, default="", help_text=_('E.g. "Brussels correspondent".')
+    )
+    bio = models.TextField(_("biography"), blank=True, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and the publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def in_review(self):
+        return self.filter(status=Article.Status.REVIEW)
+
+    def drafts_of(self, user):
+        return self.filter(status=Article.Status.DRAFT, created_by=user)
+
+    def editable_by(self, user):
+        """Editors may edit anything; a reporter only their own work that is not live."""
+        if user.has_perm("articles.publish_article"):
+            return self
+        return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
+
+    def for_listing(self):
+        return self.select_related("section", "lead_image").prefetch_related(
+            "lead_image__renditions",
+            models.Prefetch("bylines", queryset=Author.objects.order_by("articleauthor__position")),
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        blank=True,
+        help_text=_("The last part of the address. Made from the headline if left empty; unique per publication day."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_("One or two sentences under the headline; lists and search results show it as the excerpt."),
+    )
+    body = ProseEditorField(_("body"), extensions=BODY_EXTENSIONS, sanitize=sanitize_html, blank=True, default="")
+    dateline = models.CharField(
+        _("dateline"), max_length=80, blank=True, default="", help_text=_('Where the story was filed, e.g. "Brussels".')
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles", verbose_name=_("section"))
+    bylines = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True, verbose_name=_("authors")
+    )
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    lead_image = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lead image"),
+        help_text=_(
+            "Choose or upload a picture from the image library; its alt text, caption and credit come with it."
+        ),
+    )
+    translations = models.ManyToManyField(
+        "self",
+        blank=True,
+        verbose_name=_("translations"),
+        help_text=_("The same story in other languages. Linking one side links both."),
+    )
+
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_("When the article goes live. A time in the future schedules it; empty means now, on publishing."),
+    )
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles_created",
+        editable=False,
+    )
+
+    is_breaking = models.BooleanField(_("breaking news"), default=False)
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Candidate for the home page's lead story.")
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    seo_title = models.CharField(
+        _("SEO title"), max_length=70, blank=True, default="", help_text=_("For search engines; the headline if empty.")
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=160,
+        blank=True,
+        default="",
+        help_text=_("For search engines; the standfirst if empty."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        constraints = [
+            models.UniqueConstraint(
+                TruncDate("publish_at"),
+                "slug",
+                name="article_slug_unique_per_day",
+                violation_error_message=_("Another article published that day already uses this slug. Choose another."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_publish_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._free_slug(slugify(self.headline)[:190] or "article")
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def _free_slug(self, base):
+        """The headline's slug, numbered if another article of the same day already has it."""
+        day = timezone.localdate(self.publish_at) if self.publish_at else None
+        taken = (
+            set(
+                Article.objects.filter(publish_at__date=day, slug__startswith=base)
+                .exclude(pk=self.pk)
+                .values_list("slug", flat=True)
+            )
+            if day
+            else set()
+        )
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.publish_at or timezone.now())
+        return reverse(
+            "articles:detail",
+            kwargs={"year": local.year, "month": f"{local.month:02d}", "day": f"{local.day:02d}", "slug": self.slug},
+        )
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
+
+    @property
+    def excerpt(self):
+        return self.standfirst or Truncator(strip_tags(self.body)).words(40)
+
+    @property
+    def was_updated(self):
+        """Readers are told of an update only when it came well after first publication."""
+        first = self.first_published_at or self.publish_at
+        return bool(first and self.updated_at and (self.updated_at - first).total_seconds() > 300)
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, verbose_name=_("author"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author")]
+
+    def __str__(self):
+        return self.author.name
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(
+        _("correction"), help_text=_("What was wrong and what is right now. Shown at the foot of the article.")
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return Truncator(self.text).chars(60)
+
+
+class SlugRedirect(models.Model):
+    """An address an article used to have, so that old links keep working after a slug change."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    date = models.DateField()
+    slug = models.SlugField(max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["date", "slug"], name="slugredirect_unique")]
+
+    def __str__(self):
+        return f"{self.date:%Y/%m/%d}/{self.slug}"

@@ -1,0 +1,129 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, dates
+from taggit.models import Tag
+
+from .models import Article, Author, Section, SlugRedirect
+from .services import can_edit
+
+PREVIEW_SALT = "articles.preview"
+
+
+class PublishedArticleMixin:
+    date_field = "publish_at"
+    month_format = "%m"
+    paginate_by = 20
+    allow_empty = True
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class ArchiveIndexView(PublishedArticleMixin, dates.ArchiveIndexView):
+    template_name = "articles/archive.html"
+
+
+class YearArchiveView(PublishedArticleMixin, dates.YearArchiveView):
+    make_object_list = True
+    template_name = "articles/archive.html"
+
+
+class MonthArchiveView(PublishedArticleMixin, dates.MonthArchiveView):
+    template_name = "articles/archive.html"
+
+
+class ArticleDetailView(PublishedArticleMixin, dates.DateDetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags", "corrections", "translations")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = (
+                SlugRedirect.objects.filter(
+                    slug=kwargs["slug"], date__year=kwargs["year"], date__month=kwargs["month"], date__day=kwargs["day"]
+                )
+                .select_related("article")
+                .first()
+            )
+            if moved and moved.article.is_published:
+                return redirect(moved.article, permanent=True)
+            raise
+
+
+class FilteredListView(PublishedArticleMixin, ListView):
+    """A paginated list of published articles narrowed to one section, tag or author."""
+
+    template_name = "articles/article_list.html"
+    model = None
+
+    @cached_property
+    def subject(self):
+        return get_object_or_404(self.model, slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subject=self.subject, **kwargs)
+
+
+class SectionView(FilteredListView):
+    model = Section
+
+    def get_queryset(self):
+        return super().get_queryset().filter(section=self.subject)
+
+
+class TagView(FilteredListView):
+    model = Tag
+
+    def get_queryset(self):
+        return super().get_queryset().filter(tags=self.subject)
+
+
+class AuthorView(FilteredListView):
+    model = Author
+
+    def get_queryset(self):
+        return super().get_queryset().filter(bylines=self.subject)
+
+
+def _render_preview(request, article):
+    response = render(
+        request, "articles/article_detail.html", {"article": article, "object": article, "is_preview": True}
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_member_required
+def preview(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    if not (request.user.has_perm("articles.view_article") or can_edit(request.user, article)):
+        raise Http404
+    return _render_preview(request, article)
+
+
+def preview_token(article) -> str:
+    return signing.TimestampSigner(salt=PREVIEW_SALT).sign(str(article.pk))
+
+
+def shared_preview(request, token):
+    """A draft seen from outside the newsroom through a signed link that expires."""
+    max_age = settings.NEWSROOM_PREVIEW_LINK_HOURS * 3600
+    try:
+        pk = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(token, max_age=max_age)
+    except signing.SignatureExpired:
+        return render(
+            request, "articles/preview_expired.html", {"message": _("This preview link has expired.")}, status=410
+        )
+    except signing.BadSignature:
+        raise Http404 from None
+    return _render_preview(request, get_object_or_404(Article, pk=pk))

@@ -1,0 +1,1 @@
+"""Reader comments. The models arrive with the threaded-comments work; the app already owns the Moderator role."""

@@ -123,7 +123,7 @@ class Rendition(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     format = models.CharField(max_length=4, choices=Format)
-    file = models.ImageField(upload_to="renditions/%Y/%m/", width_field="width", height_field="height")
+    file = models.ImageField(upload_to="renditions/%Y/%m/")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["image", "width", "format"], name="rendition_unique")]
@@ -150,7 +150,7 @@ def make_renditions(image):
                 original.resize((width, height), PILImage.Resampling.LANCZOS).save(
                     buffer, format=image_format.upper(), quality=82
                 )
-                rendition = Rendition(image=image, format=image_format)
+                rendition = Rendition(image=image, format=image_format, width=width, height=height)
                 rendition.file.save(f"{stem}-{width}.{image_format}", ContentFile(buffer.getvalue()), save=False)
                 rendition.save()
     finally:

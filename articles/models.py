@@ -207,6 +207,7 @@ class Article(models.Model):
             self.slug = self._free_slug(slugify(self.headline)[:190] or "article")
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
+        self._keep_old_address()
 
     def get_absolute_url(self):
         local = timezone.localtime(self.publish_at or timezone.now())
@@ -214,6 +215,12 @@ class Article(models.Model):
             "articles:detail",
             kwargs={"year": local.year, "month": f"{local.month:02d}", "day": f"{local.day:02d}", "slug": self.slug},
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_address = (instance.__dict__.get("slug"), instance.__dict__.get("publish_at"))
+        return instance
 
     def _free_slug(self, base):
         """The headline's slug, numbered if another article of the same day already has it."""
@@ -232,6 +239,19 @@ class Article(models.Model):
             n += 1
             slug = f"{base}-{n}"
         return slug
+
+    def _keep_old_address(self):
+        """Once readers may have the link, a new slug or date leaves a redirect from the old address."""
+        old_slug, old_publish_at = getattr(self, "_loaded_address", (None, None))
+        self._loaded_address = (self.slug, self.publish_at)
+        if not (old_slug and old_publish_at and self.first_published_at) or (old_slug, old_publish_at) == (
+            self.slug,
+            self.publish_at,
+        ):
+            return
+        old_date = timezone.localdate(old_publish_at)
+        if (old_date, old_slug) != (timezone.localdate(self.publish_at), self.slug):
+            SlugRedirect.objects.update_or_create(date=old_date, slug=old_slug, defaults={"article": self})
 
     @property
     def is_published(self):

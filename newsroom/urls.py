@@ -1,10 +1,25 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from articles import feeds
+from articles.sitemaps import SITEMAPS, news_sitemap
+
 from . import views
+
+feed_patterns = [
+    path("rss/", feeds.LatestArticlesFeed(), name="latest"),
+    path("atom/", feeds.LatestArticlesAtomFeed(), name="latest_atom"),
+    path("section/<slug:slug>/rss/", feeds.SectionFeed(), name="section"),
+    path("section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_atom"),
+    path("tag/<slug:slug>/rss/", feeds.TagFeed(), name="tag"),
+    path("tag/<slug:slug>/atom/", feeds.TagAtomFeed(), name="tag_atom"),
+    path("author/<slug:slug>/rss/", feeds.AuthorFeed(), name="author"),
+    path("author/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
+]
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
@@ -14,6 +29,15 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("feeds/", include((feed_patterns, "feeds"))),
+    path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),

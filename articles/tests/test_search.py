@@ -1,0 +1,69 @@
+import pytest
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from articles.models import Article
+from articles.search import Query, search_articles
+from articles.tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text):
+    return [a.headline for a in search_articles(Query.parse(text))]
+
+
+@pytest.fixture
+def archive():
+    make_article("Energy ministers meet in Luxembourg", standfirst="Gas storage is the main topic.")
+    make_article("Farmers protest in Brussels", standfirst="Tractors block the streets near the energy ministry.")
+    make_article("Budget talks stall", body="<p>Nobody mentioned <strong>energy</strong> until late.</p>")
+    make_article("Quiet day", tags=["Energy"])
+    make_article("Energy draft", published=False)
+    make_article("Energy tomorrow", publish_at=timezone.now() + timezone.timedelta(hours=2))
+    make_article("Energy unpublished", status=Article.Status.UNPUBLISHED)
+
+
+def test_search_covers_headline_standfirst_body_and_tags_ranked_by_relevance(archive):
+    results = found("energy")
+    assert results[0] == "Energy ministers meet in Luxembourg"  # a headline match ranks first
+    assert set(results) == {
+        "Energy ministers meet in Luxembourg",
+        "Farmers protest in Brussels",
+        "Budget talks stall",
+        "Quiet day",
+    }
+
+
+def test_search_never_shows_what_is_not_public(archive):
+    assert not {"Energy draft", "Energy tomorrow", "Energy unpublished"} & set(found("energy"))
+
+
+def test_every_term_must_match(archive):
+    assert found("energy gas") == ["Energy ministers meet in Luxembourg"]
+
+
+def test_snippets_highlight_the_query_and_escape_everything_else():
+    make_article("Rules for <script>alert(1)</script> makers", standfirst="Toy makers & the single market.")
+    result = search_articles(Query.parse("makers"))[0]
+    assert "<mark>makers</mark>" in result.snippet.lower() or "<mark>Makers</mark>" in result.snippet
+    assert "<script>" not in result.snippet
+
+
+def test_accents_do_not_matter():
+    make_article("Le Conseil européen se réunit à Bruxelles", language="fr")
+    assert found("europeen") == ["Le Conseil européen se réunit à Bruxelles"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", '"', "AND OR NOT", "*", "%%%", "-- drop table", "x" * 5000, "NEAR(a b)"])
+def test_absurd_queries_never_raise(archive, query):
+    results = search_articles(Query.parse(query))
+    assert len(results) >= 0
+
+
+def test_results_page_through(archive):
+    for n in range(12):
+        make_article(f"Energy market report {n}")
+    page = Paginator(search_articles(Query.parse("energy")), 10).page(2)
+    assert len(page.object_list) == 6
+    assert all(hasattr(article, "snippet") for article in page.object_list)

@@ -168,6 +168,9 @@ class Article(models.Model):
         _("featured"), default=False, help_text=_("Candidate for the home page's lead story.")
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    comment_count = models.PositiveIntegerField(
+        _("comments"), default=0, editable=False, help_text=_("Comments readers can see; kept by the comments app.")
+    )
     seo_title = models.CharField(
         _("SEO title"), max_length=70, blank=True, default="", help_text=_("For search engines; the headline if empty.")
     )

@@ -8,6 +8,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from . import roles
+        from . import roles, search_index
 
         post_migrate.connect(roles.create_newsroom_groups, sender=self)
+        post_migrate.connect(search_index.install_after_migrate, sender=self)

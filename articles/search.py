@@ -1,9 +1,10 @@
 """
 Article search behind one interface: `search_articles(query)`.
 
-On SQLite it asks the FTS5 index that migration 0002 keeps in step by triggers (bm25 ranking, headline
-weighted above standfirst above body, snippets). Elsewhere it falls back to a plain match on the same
-fields until the PostgreSQL full-text backend arrives.
+On SQLite it asks the FTS5 index that migration 0002 keeps in step by triggers (bm25 ranking); on PostgreSQL
+the weighted tsvector column of migration 0004 (GIN index, english/french configurations, ts_rank). Both
+weight the headline and tags above the standfirst above the body, fold accents, match word prefixes and
+give highlighted snippets. Other databases get a plain match on the same fields.
 """
 
 import re
@@ -39,9 +40,8 @@ def search_articles(query: Query):
     """Published articles matching every term, best first, each with `.snippet` (safe HTML, terms in <mark>)."""
     if not query.terms:
         return Article.objects.none()
-    if connection.vendor == "sqlite":
-        return _sqlite_search(query)
-    return _fallback_search(query)
+    backend = {"sqlite": _sqlite_search, "postgresql": _postgres_search}.get(connection.vendor, _fallback_search)
+    return backend(query)
 
 
 def _sqlite_search(query: Query):
@@ -53,7 +53,42 @@ def _sqlite_search(query: Query):
     )
     public = set(Article.objects.published().filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
     snippets = {pk: text for pk, text in rows if pk in public}
-    return RankedResults(list(snippets), lambda article: _snippet_html(snippets[article.pk]))
+    return RankedResults(list(snippets), lambda page: {a.pk: _snippet_html(snippets[a.pk]) for a in page})
+
+
+_PG_QUERY = "(to_tsquery('english', %(q)s) || to_tsquery('french', %(q)s))"
+_PG_SNIPPETS = (
+    "SELECT a.id, ts_headline(newsroom_search_config(a.language), "
+    "newsroom_unaccent(a.standfirst || ' ' || regexp_replace(a.body, '<[^>]+>', ' ', 'g')), "
+    f"{_PG_QUERY}, %(options)s) FROM articles_article a WHERE a.id = ANY(%(ids)s)"
+)
+
+
+def _postgres_search(query: Query):
+    tsquery = " & ".join(f"{term}:*" for term in query.terms)
+    rows = _fts_rows(
+        f"SELECT a.id FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "  # noqa: S608 - constant
+        "AND a.status = %(status)s AND a.publish_at <= now() "
+        f"ORDER BY ts_rank(a.search_vector, {_PG_QUERY}, 1) DESC, a.publish_at DESC LIMIT 1000",
+        {"q": _pg_unaccent(tsquery), "status": Article.Status.PUBLISHED},
+    )
+    return RankedResults([pk for (pk,) in rows], lambda page: _postgres_snippets(page, tsquery))
+
+
+def _pg_unaccent(text):
+    return _fts_rows("SELECT newsroom_unaccent(%s)", [text])[0][0]
+
+
+def _postgres_snippets(articles, tsquery):
+    rows = _fts_rows(
+        _PG_SNIPPETS,
+        {
+            "q": _pg_unaccent(tsquery),
+            "ids": [a.pk for a in articles],
+            "options": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15",
+        },
+    )
+    return {pk: _snippet_html(text) for pk, text in rows}
 
 
 def _fts_rows(sql, params):
@@ -72,7 +107,7 @@ def _fallback_search(query: Query):
             | Q(tags__name__iexact=term)
         )
     ids = Article.objects.published().filter(condition).values_list("pk", flat=True).distinct()[:1000]
-    return RankedResults(list(ids), lambda article: _highlight(article.excerpt, query.terms))
+    return RankedResults(list(ids), lambda page: {a.pk: _highlight(a.excerpt, query.terms) for a in page})
 
 
 def _highlight(text, terms):
@@ -93,8 +128,8 @@ def _snippet_html(text):
 class RankedResults:
     """Article ids in relevance order; a page of articles is fetched only when the paginator slices it."""
 
-    def __init__(self, ids, snippet):
-        self.ids, self._snippet = ids, snippet
+    def __init__(self, ids, snippets):
+        self.ids, self._snippets = ids, snippets
 
     def count(self):
         return len(self.ids)
@@ -106,6 +141,7 @@ class RankedResults:
         ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
         found = Article.objects.for_listing().in_bulk(ids)
         page = [found[pk] for pk in ids if pk in found]
+        snippets = self._snippets(page) if page else {}
         for article in page:
-            article.snippet = self._snippet(article)
+            article.snippet = snippets.get(article.pk, "")
         return page if isinstance(index, slice) else page[0]

@@ -67,3 +67,23 @@ def test_results_page_through(archive):
     page = Paginator(search_articles(Query.parse("energy")), 10).page(2)
     assert len(page.object_list) == 6
     assert all(hasattr(article, "snippet") for article in page.object_list)
+
+
+def test_the_index_is_rebuilt_when_a_migration_has_dropped_its_triggers():
+    from django.db import connection
+
+    from articles.search_index import install_after_migrate
+
+    make_article("Fisheries quotas agreed")
+    if connection.vendor == "sqlite":  # SQLite drops triggers whenever a migration rebuilds the table
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER articles_search_ai")
+            cursor.execute("DELETE FROM articles_search")
+    make_article("Fisheries ministers disagree")
+    install_after_migrate()
+    make_article("Fisheries fund doubled")
+    assert sorted(found("fisheries")) == [
+        "Fisheries fund doubled",
+        "Fisheries ministers disagree",
+        "Fisheries quotas agreed",
+    ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -12,6 +13,11 @@ from .models import Article, Author, Section, SlugRedirect
 from .services import can_edit
 
 PREVIEW_SALT = "articles.preview"
+
+
+def article_page_prefetches():
+    """What the article page shows beyond a listing; a translation is linked only once it is public."""
+    return ("tags", "corrections", Prefetch("translations", queryset=Article.objects.published()))
 
 
 class PublishedArticleMixin:
@@ -30,10 +36,12 @@ class ArchiveIndexView(PublishedArticleMixin, dates.ArchiveIndexView):
 
 class YearArchiveView(PublishedArticleMixin, dates.YearArchiveView):
     make_object_list = True
+    allow_empty = False  # an empty year is a 404, and "previous year" skips to one with news
     template_name = "articles/archive.html"
 
 
 class MonthArchiveView(PublishedArticleMixin, dates.MonthArchiveView):
+    allow_empty = False
     template_name = "articles/archive.html"
 
 
@@ -41,7 +49,7 @@ class ArticleDetailView(PublishedArticleMixin, dates.DateDetailView):
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags", "corrections", "translations")
+        return super().get_queryset().prefetch_related(*article_page_prefetches())
 
     def get(self, request, *args, **kwargs):
         try:
@@ -70,7 +78,7 @@ class FilteredListView(PublishedArticleMixin, ListView):
         return get_object_or_404(self.model, slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(subject=self.subject, **kwargs)
+        return super().get_context_data(subject=self.subject, kind=self.model._meta.model_name, **kwargs)
 
 
 class SectionView(FilteredListView):
@@ -94,6 +102,11 @@ class AuthorView(FilteredListView):
         return super().get_queryset().filter(bylines=self.subject)
 
 
+def _preview_object(pk):
+    queryset = Article.objects.for_listing().prefetch_related(*article_page_prefetches())
+    return get_object_or_404(queryset, pk=pk)
+
+
 def _render_preview(request, article):
     response = render(
         request, "articles/article_detail.html", {"article": article, "object": article, "is_preview": True}
@@ -105,7 +118,7 @@ def _render_preview(request, article):
 
 @staff_member_required
 def preview(request, pk):
-    article = get_object_or_404(Article, pk=pk)
+    article = _preview_object(pk)
     if not (request.user.has_perm("articles.view_article") or can_edit(request.user, article)):
         raise Http404
     return _render_preview(request, article)
@@ -126,4 +139,4 @@ def shared_preview(request, token):
         )
     except signing.BadSignature:
         raise Http404 from None
-    return _render_preview(request, get_object_or_404(Article, pk=pk))
+    return _render_preview(request, _preview_object(pk))

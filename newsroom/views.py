@@ -8,17 +8,31 @@ from articles.models import Article
 
 
 class HomeView(TemplateView):
+    """The front page: a lead story, any breaking news, and the newest stories of each section."""
+
     template_name = "home.html"
+    recent_count = 40
+    per_section = 3
 
     def get_context_data(self, **kwargs):
-        latest = list(Article.objects.published().for_listing()[:31])
-        lead = next((a for a in latest if a.is_featured), latest[0] if latest else None)
+        recent = list(Article.objects.published().for_listing()[: self.recent_count])
+        lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
         return super().get_context_data(
             lead=lead,
-            latest=[a for a in latest if a != lead][:30],
-            breaking=next((a for a in latest if a.is_breaking), None),
+            breaking=next((a for a in recent if a.is_breaking), None),
+            sections=top_stories_by_section([a for a in recent if a != lead], self.per_section),
             **kwargs,
         )
+
+
+def top_stories_by_section(articles, per_section):
+    """The first few of each section's articles, sections in navigation order, as (section, articles) pairs."""
+    groups = {}
+    for article in articles:
+        stories = groups.setdefault(article.section, [])
+        if len(stories) < per_section:
+            stories.append(article)
+    return sorted(groups.items(), key=lambda group: (group[0].position, group[0].name))
 
 
 def _database_ok():

@@ -1,0 +1,145 @@
+"""Site-wide pages: the front page, the error pages, robots.txt and the interface language."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client, RequestFactory
+from django.utils import timezone
+from django.views.defaults import server_error
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.images import make_renditions
+from articles.models import Article
+from articles.tests.factories import make_article, make_author, make_image, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def hours_ago(hours):
+    return timezone.now() - timedelta(hours=hours)
+
+
+def lead_headline(response):
+    html = response.content.decode()
+    assert html.count('id="lead-headline"') == 1
+    return html.split('id="lead-headline"')[1].split("</h2>")[0]
+
+
+def test_home_leads_with_the_featured_story_and_lists_the_latest_news(client):
+    make_article("Newest story", publish_at=hours_ago(1), standfirst="The freshest news of the day.")
+    make_article(
+        "Featured investigation", is_featured=True, publish_at=hours_ago(5), authors=[make_author("Claire Dubois")]
+    )
+
+    response = client.get("/")
+
+    assert "Featured investigation" in lead_headline(response)
+    assertContains(response, '<a href="/author/claire-dubois/">Claire Dubois</a>', html=True)
+    assertContains(response, "Latest news")
+    assertContains(response, "The freshest news of the day.")
+
+
+def test_home_leads_with_the_newest_story_when_none_is_featured(client):
+    make_article("Older story", publish_at=hours_ago(3))
+    make_article("Newest story", publish_at=hours_ago(1))
+    assert "Newest story" in lead_headline(client.get("/"))
+
+
+def test_home_never_shows_drafts_scheduled_or_unpublished_articles(client):
+    make_article("Public story")
+    make_article("Draft story", published=False, is_featured=True)
+    make_article("Scheduled story", publish_at=timezone.now() + timedelta(hours=2), is_featured=True, is_breaking=True)
+    make_article("Withdrawn story", status=Article.Status.UNPUBLISHED, publish_at=hours_ago(1), is_breaking=True)
+
+    response = client.get("/")
+
+    assertContains(response, "Public story")
+    for hidden in ("Draft story", "Scheduled story", "Withdrawn story", "Breaking"):
+        assertNotContains(response, hidden)
+
+
+def test_home_announces_breaking_news(client):
+    breaking = make_article("Summit collapses", is_breaking=True)
+    make_article("Quieter story")
+    assertContains(
+        client.get("/"),
+        f'<p class="breaking"><strong class="breaking__label">Breaking</strong> '
+        f'<a href="{breaking.get_absolute_url()}" lang="en">Summit collapses</a></p>',
+        html=True,
+    )
+
+
+def test_home_groups_top_stories_by_section(client):
+    economy, climate = make_section("Economy", position=1), make_section("Climate", position=2)
+    for i in range(5):
+        make_article(f"Economy story {i}", section=economy, publish_at=hours_ago(i + 1))
+    make_article("Climate story", section=climate, publish_at=hours_ago(9))
+
+    html = client.get("/").content.decode()
+    sections = html.split('<div class="sections-grid">')[1].split("</main>")[0]
+
+    assert sections.index('href="/section/economy/">Economy') < sections.index('href="/section/climate/">Climate')
+    assert "Economy story 3" in sections and "Economy story 4" not in sections  # the lead, then three per section
+    assert "Climate story" in sections
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_home_queries_do_not_grow_with_the_newsroom(client, django_assert_max_num_queries, count):
+    sections = [make_section(f"Section {i}", position=i) for i in range(4)]
+    for i in range(count):
+        image = make_image()
+        make_renditions(image)
+        make_article(
+            section=sections[i % 4],
+            authors=[make_author(), make_author()],
+            tags=["budget"],
+            lead_image=image,
+            is_breaking=i == 3,
+            publish_at=hours_ago(i + 1),
+        )
+
+    # lead and top stories with their renditions and bylines; navigation; latest news
+    with django_assert_max_num_queries(5):
+        response = client.get("/")
+    assertContains(response, "Breaking")
+
+
+def test_not_found_page_wears_the_site_design(client, settings):
+    make_section("Economy")
+    response = client.get("/no-such-page/")
+    assertContains(response, "We could not find that page", status_code=404)
+    assertContains(response, settings.SITE_NAME, status_code=404)
+    assertContains(response, "/static/css/site.css", status_code=404)
+    assertContains(response, 'href="/section/economy/"', status_code=404)
+
+
+def test_server_error_page_needs_neither_context_nor_database(settings, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert settings.SITE_NAME in response.content.decode()
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_desk_and_previews(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /preview/" in lines
+
+
+def test_language_switcher_turns_the_interface_french():
+    client = Client(enforce_csrf_checks=True)
+    make_article("Ministers agree")
+    client.get("/")  # sets the CSRF cookie the switcher's form carries
+
+    response = client.post(
+        "/i18n/setlang/", {"language": "fr", "next": "/", "csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+    )
+    assert response.status_code == 302
+
+    page = client.get(response["Location"])
+    assertContains(page, '<html lang="fr">')
+    assertContains(page, "Dernières nouvelles")
+    assertContains(page, "Aller au contenu")

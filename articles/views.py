@@ -5,7 +5,6 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
 from django.views.generic import ListView, dates
 from taggit.models import Tag
 
@@ -134,9 +133,7 @@ def shared_preview(request, token):
     try:
         pk = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(token, max_age=max_age)
     except signing.SignatureExpired:
-        return render(
-            request, "articles/preview_expired.html", {"message": _("This preview link has expired.")}, status=410
-        )
+        return render(request, "articles/preview_expired.html", status=410)
     except signing.BadSignature:
         raise Http404 from None
     return _render_preview(request, _preview_object(pk))

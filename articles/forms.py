@@ -1,0 +1,87 @@
+"""The admin desk's article form: it offers what the user's role allows and refuses what it does not."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Article, Image
+
+TAGS_HELP = _(
+    'Separate tags with commas. Put a tag of several words in quotes: Brexit, "European Parliament", Ukraine. '
+    "Reuse an existing tag's exact spelling so readers find every story under one address."
+)
+SCHEDULE_REFUSED = _("Only an editor can set the publish time. Leave it to the editor who publishes your article.")
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """`user` is set by ArticleAdmin.get_form(); it decides which statuses are offered and accepted."""
+
+    user = None
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "slug",
+            "standfirst",
+            "body",
+            "dateline",
+            "language",
+            "section",
+            "tags",
+            "lead_image",
+            "status",
+            "publish_at",
+            "is_breaking",
+            "is_featured",
+            "comments_open",
+            "translations",
+            "seo_title",
+            "seo_description",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The status the article has in the database, whatever the form posts.
+        self.status_on_record = self.instance.status
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = TAGS_HELP
+        if "status" in self.fields:
+            # Show only the allowed statuses, but validate against them all so that a forged value meets
+            # the workflow's own refusal, not a bare "invalid choice".
+            allowed = services.allowed_statuses(self.user, self.instance if self.instance.pk else None)
+            self.fields["status"].widget.choices = [(v, label) for v, label in Article.Status.choices if v in allowed]
+        if "publish_at" in self.fields and not services.can_publish(self.user):
+            self.fields["publish_at"].disabled = True
+            self.fields["publish_at"].help_text = _("Set by the editor who publishes or schedules the article.")
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        try:
+            services.check_transition(user=self.user, article=self.instance, status=status)
+        except PermissionDenied as refusal:
+            raise ValidationError(str(refusal), code="workflow") from None
+        return status
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Browsers never send a disabled field: a publish time posted by a reporter is forged.
+        if "publish_at" in self.fields and self.fields["publish_at"].disabled and _posted(self["publish_at"].data):
+            self.add_error("publish_at", ValidationError(SCHEDULE_REFUSED, code="schedule"))
+        return cleaned_data
+
+
+def _posted(value):
+    return any(value) if isinstance(value, list | tuple) else bool(value)
+
+
+class ImageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
+
+    def clean_file(self):
+        # Keep an unchanged picture out of the instance: assigning the stored file again makes Django
+        # read its dimensions and close it, and the upload validator then fails on the closed file.
+        return self.cleaned_data["file"] if "file" in self.changed_data else None

@@ -182,7 +182,7 @@ def test_lists_show_only_published_articles_and_paginate(client, listed, path):
     assert client.get(path, {"page": 3}).status_code == 404
 
 
-def test_list_page_names_its_subject(client, listed):
+def test_list_page_names_its_subject(client, listed, settings):
     author = listed[1]
     author.role, author.bio = "Climate reporter", "Ana covers energy and climate policy."
     author.save()
@@ -192,6 +192,10 @@ def test_list_page_names_its_subject(client, listed):
     assertContains(response, "<h1>Ana Sousa</h1>", html=True)
     assertContains(response, "Climate reporter")
     assertContains(response, "Ana covers energy and climate policy.")
+    assertContains(
+        response,
+        f'type="application/rss+xml" title="Ana Sousa – {settings.SITE_NAME}" href="/feeds/author/ana-sousa/rss/"',
+    )
 
 
 def test_month_archive_lists_that_month_and_empty_years_are_404(client):
@@ -215,7 +219,8 @@ def test_article_page_queries_do_not_grow_with_the_newsroom(client, django_asser
     article = Article.objects.get(slug="story-0")
     article.translations.add(make_article("Version française", language="fr"))
 
-    # article with section and image; renditions, bylines, tags, corrections, translations; navigation; latest news
-    with django_assert_max_num_queries(8):
+    # 8 for the story: article with section and image; renditions, bylines, tags, corrections, translations;
+    # navigation; latest news. 2 for the comment thread the comments app puts in the `comments` block.
+    with django_assert_max_num_queries(10):
         response = client.get(article.get_absolute_url())
     assertContains(response, "Version française")

@@ -69,6 +69,13 @@ def test_home_announces_breaking_news(client):
     )
 
 
+def test_home_without_news_says_so(client):
+    make_article("Draft story", published=False)
+    response = client.get("/")
+    assertContains(response, "There is no news to show yet.")
+    assertNotContains(response, "Draft story")
+
+
 def test_home_groups_top_stories_by_section(client):
     economy, climate = make_section("Economy", position=1), make_section("Climate", position=2)
     for i in range(5):
@@ -127,6 +134,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_desk_and_previews(client):
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /preview/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
 def test_language_switcher_turns_the_interface_french():

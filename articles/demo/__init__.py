@@ -1,0 +1,1 @@
+"""The demo newsroom as data: people, stories, article templates and pictures drawn with Pillow."""

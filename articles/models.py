@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import TruncDate
@@ -12,6 +14,8 @@ from taggit.models import TaggedItemBase
 
 from .images import Image, Rendition  # noqa: F401 - models of this app
 from .sanitize import BODY_EXTENSIONS, sanitize_html
+
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|td|th)>|<br\s*/?>", re.IGNORECASE)
 
 
 class Section(models.Model):
@@ -268,7 +272,8 @@ class Article(models.Model):
 
     @property
     def excerpt(self):
-        return self.standfirst or Truncator(strip_tags(self.body)).words(40)
+        text = strip_tags(_BLOCK_END.sub(" ", self.body))  # "</p><p>" must not glue two sentences together
+        return self.standfirst or Truncator(text).words(40)
 
     @property
     def was_updated(self):

@@ -1,10 +1,14 @@
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from articles.models import Article
+from articles.search import Query, search_articles
 
 
 class HomeView(TemplateView):
@@ -33,6 +37,13 @@ def top_stories_by_section(articles, per_section):
         if len(stories) < per_section:
             stories.append(article)
     return sorted(groups.items(), key=lambda group: (group[0].position, group[0].name))
+
+
+def search(request):
+    query = Query.parse(request.GET.get("q"))
+    page = Paginator(search_articles(query), 20).get_page(request.GET.get("page"))
+    context = {"query": query, "page_obj": page, "page_query": urlencode({"q": query.text}) if query.text else ""}
+    return render(request, "search.html", context)
 
 
 def _database_ok():

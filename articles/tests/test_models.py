@@ -61,3 +61,8 @@ def test_a_draft_changing_slug_leaves_no_redirect():
     article.slug = "renamed"
     article.save()
     assert not article.old_slugs.exists()
+
+
+def test_excerpt_falls_back_to_the_body_without_gluing_paragraphs():
+    article = make_article(standfirst="", body="<p>First sentence.</p><p>Second sentence.</p>")
+    assert article.excerpt == "First sentence. Second sentence."

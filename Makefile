@@ -21,6 +21,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# axe-core for the accessibility tests (npm, pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
@@ -34,7 +39,7 @@ run: demo
 	@echo "Serving the newsroom at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
+test: install-dev node_modules/.installed
 	$(PY) -m pytest
 
 lint: install-dev
@@ -48,4 +53,4 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache test-artifacts

@@ -1,12 +1,32 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
+# The community desk's permissions. Editors get them too; neither role needs any right over articles for this.
+MODERATION_PERMISSIONS = [
+    "comments.view_comment",
+    "comments.change_comment",
+    "comments.delete_comment",
+    "comments.moderate_comment",
+    "comments.erase_commenter",
+    *(
+        f"comments.{verb}_{queue}"
+        for queue in ("pendingcomment", "reportedcomment", "spamcomment")
+        for verb in ("view", "change", "delete")
+    ),
+    "comments.view_commentreport",
+    "comments.view_moderationlog",
+    "comments.view_policy",
+    "comments.change_policy",
+    *(f"comments.{verb}_sectionpolicy" for verb in ("view", "add", "change", "delete")),
+]
 
-def create_moderator_group(**kwargs):
-    from articles.roles import MODERATOR, grant
 
-    grant(MODERATOR, [])
+def grant_moderation(**kwargs):
+    from articles.roles import EDITOR, MODERATOR, grant
+
+    grant(MODERATOR, MODERATION_PERMISSIONS)
+    grant(EDITOR, MODERATION_PERMISSIONS)
 
 
 class CommentsConfig(AppConfig):
@@ -14,4 +34,11 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Reader comments")
 
     def ready(self):
-        post_migrate.connect(create_moderator_group, sender=self)
+        from . import signals
+        from .models import QUEUES, Comment
+
+        post_migrate.connect(grant_moderation, sender=self)
+        for model in (Comment, *QUEUES):  # a delete from a queue's admin is sent by the proxy model
+            post_delete.connect(
+                signals.comment_deleted, sender=model, dispatch_uid=f"comments.recount.{model.__name__}"
+            )

@@ -1,0 +1,238 @@
+"""
+Everything that changes a comment's fate goes through here: posting, moderating, reporting, erasing.
+
+Each change of what readers see recounts `Article.comment_count` from `Comment.objects.visible()` in the same
+transaction, after locking the article's row so that two moderators at once cannot leave a stale count.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+
+from . import conf, spam
+from .models import Comment, CommentReport, ModerationLog, Policy
+from .notifications import send_reply_notification
+from .rendering import render_text
+
+Status = Comment.Status
+Action = ModerationLog.Action
+STATUS_ACTIONS = {
+    Status.APPROVED: Action.APPROVE,
+    Status.SPAM: Action.SPAM,
+    Status.REMOVED: Action.REMOVE,
+    Status.PENDING: Action.HOLD,
+}
+
+
+class CommentsClosed(PermissionDenied):
+    pass
+
+
+def comments_are_open(article: Article) -> bool:
+    """Open while the editor leaves them open, for CLOSE_AFTER_DAYS after publication (0: no limit)."""
+    if not (article.comments_open and article.is_published):
+        return False
+    days = conf.get("CLOSE_AFTER_DAYS")
+    return not days or timezone.now() < article.publish_at + timedelta(days=days)
+
+
+def comment_count_refresh(*, article_id: int) -> int:
+    with transaction.atomic():
+        list(Article.objects.select_for_update().filter(pk=article_id).values_list("pk"))
+        count = Comment.objects.visible().filter(article_id=article_id).count()
+        Article.objects.filter(pk=article_id).update(comment_count=count)
+    return count
+
+
+def reply_target(*, article: Article, parent_id: int | None) -> Comment | None:
+    """The comment a reply hangs under: visible, on this article, and at most one level above the deepest."""
+    if not parent_id:
+        return None
+    parent = Comment.objects.visible().filter(article=article, pk=parent_id).first()
+    if parent is None:
+        raise ValidationError(_("The comment you are replying to is no longer available."))
+    deepest_parent = conf.get("MAX_DEPTH") - 1
+    if parent.depth <= deepest_parent:
+        return parent
+    return Comment.objects.get(pk=parent.ancestor_id(deepest_parent)) if deepest_parent else None
+
+
+def comment_create(
+    *,
+    article: Article,
+    parent_id: int | None = None,
+    name: str,
+    email: str,
+    text: str,
+    website: str = "",
+    notify: bool = False,
+    user=None,
+    ip_address: str | None = None,
+    user_agent: str = "",
+    request=None,
+) -> Comment:
+    """Post a reader's comment: refuse it with a reason, or save it published, held or as spam."""
+    if not comments_are_open(article):
+        raise CommentsClosed(_("Comments are closed on this article."))
+    policy = Policy.objects.prefetch_related("sections").get_or_create(pk=1)[0]
+    comment = Comment(
+        article=article,
+        parent=reply_target(article=article, parent_id=parent_id),
+        name=name.strip(),
+        email=email.strip().lower(),
+        website=website,
+        text=text.strip(),
+        notify=notify,
+        user=user if user and user.is_authenticated else None,
+        badge=_badge_for(user),
+        ip_address=ip_address,
+        user_agent=user_agent[:300],
+    )
+    comment.html = render_text(comment.text)
+    spam.check_refusals(comment, policy=policy)
+    verdict = spam.classify(comment, policy=policy, request=request)
+    comment.status, comment.hold_reason = verdict.status, verdict.reason
+    with transaction.atomic():
+        comment.save()
+        if comment.status == Status.APPROVED:
+            comment_count_refresh(article_id=article.pk)
+            _notify_subscribers(comment)
+    spam.record_post(comment)
+    return comment
+
+
+def _badge_for(user) -> str:
+    if not (user and user.is_authenticated and user.is_staff):
+        return Comment.Badge.NONE
+    return Comment.Badge.JOURNALIST if hasattr(user, "author") else Comment.Badge.STAFF
+
+
+def _require(actor, permission: str) -> None:
+    if not actor.has_perm(permission):
+        raise PermissionDenied(_("You do not have permission to moderate comments."))
+
+
+def _log(comment: Comment, action: str, actor, reason: str = "") -> ModerationLog:
+    return ModerationLog.objects.create(
+        comment=comment, comment_summary=str(comment)[:200], action=action, actor=actor, reason=reason[:300]
+    )
+
+
+@transaction.atomic
+def comment_set_status(*, comment: Comment, status: str, actor, reason: str = "") -> Comment:
+    """Approve, hold, mark as spam or remove; logged, and the article's count recounted."""
+    _require(actor, "comments.moderate_comment")
+    comment.status = status
+    fields = ["status"]
+    if status == Status.APPROVED:
+        comment.report_count = 0  # a moderator has looked at it: it leaves the reported queue
+        fields.append("report_count")
+    comment.save(update_fields=fields)
+    _log(comment, STATUS_ACTIONS[status], actor, reason)
+    comment_count_refresh(article_id=comment.article_id)
+    if status == Status.APPROVED:
+        _notify_subscribers(comment)
+    return comment
+
+
+def comment_approve(*, comment: Comment, actor, reason: str = "") -> Comment:
+    return comment_set_status(comment=comment, status=Status.APPROVED, actor=actor, reason=reason)
+
+
+def comment_hold(*, comment: Comment, actor, reason: str = "") -> Comment:
+    return comment_set_status(comment=comment, status=Status.PENDING, actor=actor, reason=reason)
+
+
+def comment_mark_spam(*, comment: Comment, actor, reason: str = "") -> Comment:
+    return comment_set_status(comment=comment, status=Status.SPAM, actor=actor, reason=reason)
+
+
+def comment_remove(*, comment: Comment, actor, reason: str = "") -> Comment:
+    """Take a comment off the page; its visible replies stay, under "This comment was removed"."""
+    return comment_set_status(comment=comment, status=Status.REMOVED, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def comment_feature(*, comment: Comment, actor, featured: bool = True, reason: str = "") -> Comment:
+    _require(actor, "comments.moderate_comment")
+    comment.is_featured = featured
+    comment.save(update_fields=["is_featured"])
+    _log(comment, Action.FEATURE if featured else Action.UNFEATURE, actor, reason)
+    return comment
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, actor, text: str, reason: str = "") -> Comment:
+    """A moderator's correction of a reader's text (a slur, a phone number); the change is logged."""
+    _require(actor, "comments.moderate_comment")
+    comment.text = text.strip()
+    comment.save(update_fields=["text", "html"])
+    _log(comment, Action.EDIT, actor, reason)
+    return comment
+
+
+def comment_delete_log(*, comments, actor, reason: str = "") -> None:
+    """Record deletions before they happen; the post_delete handler keeps the count."""
+    for comment in comments:
+        _log(comment, Action.DELETE, actor, reason)
+
+
+def comment_report(*, comment: Comment, reader: str, ip_address: str | None, reason: str = "") -> bool:
+    """A reader flags a comment for the moderators; False if this reader (or address) already did."""
+    already = Q(reader=reader) | Q(ip_address=ip_address) if ip_address else Q(reader=reader)
+    if comment.reports.filter(already).exists() or not spam.report_allowed(ip_address):
+        return False
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(comment=comment, reader=reader, ip_address=ip_address, reason=reason[:200])
+            Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+@transaction.atomic
+def commenter_erase(*, email: str, actor, reason: str = "") -> int:
+    """Anonymise every comment posted with this email: name, email, website, address and browser go."""
+    _require(actor, "comments.erase_commenter")
+    comments = Comment.objects.filter(email=email.strip().lower()).exclude(email="")
+    for comment in comments:
+        _log(comment, Action.ERASE, actor, reason)
+    return comments.update(
+        name=_("Anonymous"), email="", website="", ip_address=None, user_agent="", notify=False, user=None
+    )
+
+
+def commenter_unsubscribe(*, email: str) -> int:
+    return Comment.objects.filter(email=email, notify=True).update(notify=False)
+
+
+def commenter_ips_erase(*, older_than_days: int | None = None) -> int:
+    """Forget addresses and browsers of comments (and reports) older than the retention period."""
+    days = conf.get("IP_RETENTION_DAYS") if older_than_days is None else older_than_days
+    cutoff = timezone.now() - timedelta(days=days)
+    CommentReport.objects.filter(created_at__lt=cutoff, ip_address__isnull=False).update(ip_address=None)
+    stale = Comment.objects.filter(created_at__lt=cutoff).exclude(ip_address=None, user_agent="")
+    return stale.update(ip_address=None, user_agent="")
+
+
+def _notify_subscribers(comment: Comment) -> None:
+    """Once a reply is on the page, tell the reader it answers, if they asked to be told."""
+    parent = comment.parent
+    if (
+        comment.subscribers_notified
+        or parent is None
+        or not (parent.notify and parent.email)
+        or parent.email == comment.email
+        or not Comment.objects.visible().filter(pk=comment.pk).exists()
+    ):
+        return
+    Comment.objects.filter(pk=comment.pk).update(subscribers_notified=True)
+    comment.subscribers_notified = True
+    transaction.on_commit(lambda: send_reply_notification(comment.pk))

@@ -1,0 +1,172 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from articles.tests.factories import make_article, make_author, make_section, make_user
+from comments import services
+from comments.models import Comment, ModerationLog, Policy, SectionPolicy
+from comments.tests.factories import make_comment
+
+pytestmark = pytest.mark.django_db
+
+Status = Comment.Status
+
+
+@pytest.fixture
+def moderator():
+    return make_user("mona", role="Moderator")
+
+
+def count(article):
+    article.refresh_from_db()
+    return article.comment_count
+
+
+def post(article, **fields):
+    fields.setdefault("name", "Ines Moreau")
+    fields.setdefault("email", "ines@example.eu")
+    fields.setdefault("text", "The Council should publish the minutes.")
+    return services.comment_create(article=article, **fields)
+
+
+def test_a_reply_to_the_deepest_level_joins_that_level(settings):
+    settings.NEWSROOM_COMMENTS_MAX_DEPTH = 3
+    Policy.objects.update_or_create(pk=1, defaults={"moderation": "none"})
+    article = make_article()
+    top = make_comment(article)
+    second = make_comment(article, top)
+    third = make_comment(article, second)
+    reply = post(article, parent_id=third.pk)
+    assert (reply.parent, reply.depth) == (second, 3)
+    assert reply.path.startswith(second.path)
+
+
+def test_a_reply_must_answer_a_visible_comment_of_the_same_article():
+    article, other = make_article(), make_article()
+    held = make_comment(article, status=Status.PENDING)
+    elsewhere = make_comment(other)
+    for parent in (held, elsewhere):
+        with pytest.raises(ValidationError):
+            post(article, parent_id=parent.pk)
+    assert Comment.objects.count() == 2
+
+
+def test_the_count_follows_every_moderation_action(moderator):
+    article = make_article()
+    first = post(article)
+    assert (first.status, count(article)) == (Status.PENDING, 0)  # first-time commenter: held
+
+    services.comment_approve(comment=first, actor=moderator)
+    assert count(article) == 1
+    reply = post(article, parent_id=first.pk, name="Ines Moreau", text="And the votes.")  # trusted now
+    assert (reply.status, count(article)) == (Status.APPROVED, 2)
+
+    services.comment_remove(comment=first, actor=moderator)
+    assert count(article) == 1  # the reply stays under a placeholder, which is not counted
+    services.comment_approve(comment=first, actor=moderator, reason="Removed by mistake")
+    assert count(article) == 2
+
+    services.comment_mark_spam(comment=first, actor=moderator)
+    assert count(article) == 0  # spam hides the whole thread under it
+    services.comment_approve(comment=first, actor=moderator)
+    assert count(article) == 2
+
+    reply.delete()
+    assert count(article) == 1
+    first.delete()
+    assert count(article) == 0
+
+
+def test_a_reply_under_a_held_comment_counts_only_once_its_parent_is_approved(moderator):
+    article = make_article()
+    held = make_comment(article, status=Status.PENDING)
+    reply = make_comment(article, held, status=Status.PENDING)
+    services.comment_approve(comment=reply, actor=moderator)
+    assert count(article) == 0
+    services.comment_approve(comment=held, actor=moderator)
+    assert count(article) == 2
+
+
+def test_deleting_a_comment_deletes_its_replies_and_recounts(moderator):
+    article = make_article()
+    parent = make_comment(article)
+    make_comment(article, make_comment(article, parent))
+    make_comment(article)
+    assert count(article) == 4
+    parent.delete()
+    assert count(article) == 1
+
+
+def test_first_time_commenters_wait_and_approved_ones_are_trusted(moderator):
+    article = make_article()
+    first = post(article)
+    assert first.hold_reason == "First comment from this commenter"
+    services.comment_approve(comment=first, actor=moderator)
+    assert post(article, text="A second thought.").status == Status.APPROVED
+    # The same email under another name is not the same trusted commenter.
+    assert post(article, name="Someone Else", text="Third.").status == Status.PENDING
+
+
+def test_a_section_can_moderate_everything_while_the_site_publishes_at_once():
+    policy = Policy.objects.create(pk=1, moderation="none")
+    courts = make_section("Courts")
+    SectionPolicy.objects.create(policy=policy, section=courts, moderation="all")
+    assert post(make_article()).status == Status.APPROVED
+    held = post(make_article(section=courts))
+    assert (held.status, held.hold_reason) == (Status.PENDING, "Every comment is moderated here")
+
+
+def test_staff_comments_are_published_with_a_badge():
+    Policy.objects.create(pk=1, moderation="all")
+    article = make_article()
+    journalist = make_user("jo", role="Reporter")
+    make_author("Jo Martens", user=journalist)
+    desk = make_user("desk", role="Moderator")
+    assert post(article, user=journalist).badge == Comment.Badge.JOURNALIST
+    by_desk = post(article, user=desk, text="Please keep it civil.")
+    assert (by_desk.badge, by_desk.status) == (Comment.Badge.STAFF, Status.APPROVED)
+    assert post(article, user=make_user("reader"), text="Hello.").badge == Comment.Badge.NONE
+
+
+def test_only_moderators_and_editors_may_moderate():
+    comment = make_comment(make_article(), status=Status.PENDING)
+    with pytest.raises(PermissionDenied):
+        services.comment_approve(comment=comment, actor=make_user(role="Reporter"))
+    services.comment_approve(comment=comment, actor=make_user(role="Editor"))
+    assert Comment.objects.get().status == Status.APPROVED
+
+
+def test_every_moderation_action_is_logged_with_who_and_why(moderator):
+    comment = make_comment(make_article(), status=Status.PENDING, name="Paul")
+    services.comment_approve(comment=comment, actor=moderator)
+    services.comment_feature(comment=comment, actor=moderator)
+    services.comment_remove(comment=comment, actor=moderator, reason="Personal attack")
+    log = list(ModerationLog.objects.order_by("id").values_list("action", "actor__username", "reason"))
+    assert log == [("approve", "mona", ""), ("feature", "mona", ""), ("remove", "mona", "Personal attack")]
+
+
+def test_a_reader_reports_a_comment_once(moderator):
+    comment = make_comment(make_article())
+    assert services.comment_report(comment=comment, reader="r1", ip_address="198.51.100.7")
+    assert not services.comment_report(comment=comment, reader="r1", ip_address="198.51.100.8")  # same reader
+    assert not services.comment_report(comment=comment, reader="r2", ip_address="198.51.100.7")  # same address
+    assert services.comment_report(comment=comment, reader="r3", ip_address="203.0.113.9")
+    assert list(Comment.objects.reported()) == [comment]
+    comment.refresh_from_db()
+    assert comment.report_count == 2
+    services.comment_approve(comment=comment, actor=moderator, reason="Fair criticism")
+    assert not Comment.objects.reported().exists()
+
+
+def test_erasing_a_commenter_anonymises_all_their_comments(moderator):
+    article = make_article()
+    mine = [make_comment(article, email="leak@example.org", name="Leak", ip_address="192.0.2.1") for _ in range(2)]
+    other = make_comment(article, email="other@example.org", ip_address="192.0.2.2")
+    assert services.commenter_erase(email="Leak@Example.org", actor=moderator) == 2
+    for comment in mine:
+        comment.refresh_from_db()
+        assert (comment.name, comment.email, comment.ip_address, comment.user_agent) == ("Anonymous", "", None, "")
+    other.refresh_from_db()
+    assert other.email == "other@example.org"
+    assert ModerationLog.objects.filter(action="erase").count() == 2
+    with pytest.raises(PermissionDenied):
+        services.commenter_erase(email="other@example.org", actor=make_user(role="Reporter"))

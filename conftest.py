@@ -61,3 +61,13 @@ def screenshot_dir():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache, whether local memory or a shared Redis."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -7,9 +7,11 @@ from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -228,15 +230,17 @@ class _ArticleVersion:
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
     form = ArticleAdminForm
-    list_display = ["list_thumbnail", "headline", "section", "status_label", "authors", "publish_at", "site_link"]
+    list_display = ["list_thumbnail", "headline", "section", "status_label", "authors", "publish_time"]
     list_display_links = ["headline"]
     list_filter = [MineFilter, StatusFilter, "section", "language", "bylines", "tags"]
     list_select_related = ["section", "lead_image"]
     search_fields = ["headline", "standfirst", "body", "tags__name"]
     date_hierarchy = "publish_at"
+    # Work without a publish time (drafts, review) on top, then the schedule, then what is live.
+    ordering = [F("publish_at").desc(nulls_first=True), "-id"]
     autocomplete_fields = ["section", "lead_image", "translations"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["first_published_at", "created_by", "updated_at"]
+    readonly_fields = ["lead_image_preview", "first_published_at", "created_by", "updated_at"]
     inlines = [BylineInline, CorrectionInline]
     actions = ["submit_for_review", "publish_now", "unpublish"]
     history_latest_first = True
@@ -245,7 +249,7 @@ class ArticleAdmin(CompareVersionAdmin):
             _("Story"),
             {"fields": ["headline", "slug", "standfirst", "body", ("dateline", "language"), "section", "tags"]},
         ),
-        (_("Media"), {"fields": ["lead_image"]}),
+        (_("Media"), {"fields": ["lead_image", "lead_image_preview"]}),
         (_("Workflow"), {"fields": ["status", "publish_at", "first_published_at", "created_by", "updated_at"]}),
         (
             _("Distribution and SEO"),
@@ -273,19 +277,35 @@ class ArticleAdmin(CompareVersionAdmin):
     def list_thumbnail(self, article):
         return thumbnail(article.lead_image)
 
+    @admin.display(description=_("current picture"))
+    def lead_image_preview(self, article):
+        image = article.lead_image
+        if image is None:
+            return "—"
+        credit = f" ({image.credit})" if image.credit else ""
+        return format_html(
+            '<img src="{}" alt="" class="desk-lead"><br>{}{}',
+            image.rendition_url(320),
+            image.caption or image.alt_text,
+            credit,
+        )
+
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, article):
-        return gettext("Scheduled") if article.is_scheduled else article.get_status_display()
+        status = gettext("Scheduled") if article.is_scheduled else article.get_status_display()
+        if article.is_published:
+            link, text = article.get_absolute_url(), gettext("View on site")
+        else:
+            link, text = reverse("articles:preview", args=[article.pk]), gettext("Preview")
+        return format_html('{}<br><a href="{}" class="desk-site-link">{}</a>', status, link, text)
 
     @admin.display(description=_("authors"))
     def authors(self, article):
         return ", ".join(author.name for author in article.bylines.all())
 
-    @admin.display(description=_("on the site"))
-    def site_link(self, article):
-        if article.is_published:
-            return format_html('<a href="{}">{}</a>', article.get_absolute_url(), gettext("View on site"))
-        return format_html('<a href="{}">{}</a>', reverse("articles:preview", args=[article.pk]), gettext("Preview"))
+    @admin.display(description=_("publish time"), ordering="publish_at")
+    def publish_time(self, article):
+        return date_format(timezone.localtime(article.publish_at), "j M, H:i") if article.publish_at else "—"
 
     def view_on_site(self, article):
         # Only a live article has a public page; the change form offers a preview for the others.
@@ -303,6 +323,11 @@ class ArticleAdmin(CompareVersionAdmin):
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # Scheduling is publishing: a reporter sees the publish time but leaves it to the editor.
+        return readonly if services.can_publish(request.user) else [*readonly, "publish_at"]
 
     # --- The form ------------------------------------------------------------------------------
 

@@ -52,9 +52,6 @@ class ArticleAdminForm(forms.ModelForm):
             # the workflow's own refusal, not a bare "invalid choice".
             allowed = services.allowed_statuses(self.user, self.instance if self.instance.pk else None)
             self.fields["status"].widget.choices = [(v, label) for v, label in Article.Status.choices if v in allowed]
-        if "publish_at" in self.fields and not services.can_publish(self.user):
-            self.fields["publish_at"].disabled = True
-            self.fields["publish_at"].help_text = _("Set by the editor who publishes or schedules the article.")
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -66,14 +63,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        # Browsers never send a disabled field: a publish time posted by a reporter is forged.
-        if "publish_at" in self.fields and self.fields["publish_at"].disabled and _posted(self["publish_at"].data):
-            self.add_error("publish_at", ValidationError(SCHEDULE_REFUSED, code="schedule"))
+        # A reporter's form shows the publish time read-only, so a posted one was forged.
+        posted = any(self.data.get(self.add_prefix(name)) for name in ("publish_at", "publish_at_0", "publish_at_1"))
+        if posted and not services.can_publish(self.user):
+            raise ValidationError(SCHEDULE_REFUSED, code="schedule")
         return cleaned_data
-
-
-def _posted(value):
-    return any(value) if isinstance(value, list | tuple) else bool(value)
 
 
 class ImageAdminForm(forms.ModelForm):

@@ -46,8 +46,8 @@ def test_changelist_shows_what_the_desk_needs(editor):
     assert f'src="{smallest.file.url}"' in html
     assert "Anna Lindqvist, Marc Dubois" in html
     assert "Scheduled" in html
-    assert f'href="{live.get_absolute_url()}">View on site' in html
-    assert f'href="{reverse("articles:preview", args=[draft.pk])}">Preview' in html
+    assert f'href="{live.get_absolute_url()}" class="desk-site-link">View on site' in html
+    assert f'href="{reverse("articles:preview", args=[draft.pk])}" class="desk-site-link">Preview' in html
 
 
 def test_changelist_queries_do_not_grow_with_the_number_of_articles(editor, django_assert_max_num_queries):

@@ -423,3 +423,35 @@ def test_reporter_cannot_compare_versions_of_an_article_they_cannot_see():
     )
 
     assert response.status_code == 403
+
+
+def deleted_with_history(editor, **extra):
+    article = make_article("Deleted by mistake", **extra)
+    client = desk_client(editor)
+    post_form(client, change_url(article), form_data(article))  # a first version
+    delete = reverse("admin:articles_article_delete", args=[article.pk])
+    client.post(delete, {"post": "yes", "csrfmiddlewaretoken": csrf_token(client.get(delete))})
+    assert not Article.objects.exists()
+    return Version.objects.get_deleted(Article).get()
+
+
+def test_editor_recovers_a_deleted_article(editor):
+    version = deleted_with_history(editor, published=False)
+    client = desk_client(editor)
+
+    listing = client.get(reverse("admin:articles_article_recoverlist"))
+    assert "Deleted by mistake" in listing.content.decode()
+    url = reverse("admin:articles_article_recover", args=[version.pk])
+    post_form(client, url, form_data(headline="Deleted by mistake"))
+
+    assert Article.objects.get().headline == "Deleted by mistake"
+
+
+def test_reporter_cannot_recover_a_deleted_published_article(editor, reporter):
+    version = deleted_with_history(editor)
+    client = desk_client(reporter)
+
+    response = client.get(reverse("admin:articles_article_recover", args=[version.pk]), follow=True)
+
+    assert "You do not have permission to set this article's status to “Published”." in messages_of(response)
+    assert not Article.objects.exists()

@@ -191,6 +191,13 @@ def test_the_admin_front_page_panel_counts_the_queues():
     make_comment(article, status=Status.PENDING)
     make_comment(article, report_count=1)
     panel = " ".join(_dashboard(make_user(role="Moderator")).split())
-    assert "Pending comments</a></th><td><strong>2</strong>" in panel
-    assert "Reported comments</a></th><td>1</td>" in panel
+    assert "Pending comments: 2</a>" in panel
+    assert "Reported comments: 1</a>" in panel
     assert _dashboard(make_user(role="Reporter")).strip() == ""
+
+
+def test_editors_find_the_pending_count_on_the_admin_front_page(client):
+    make_comment(make_article(), status=Status.PENDING)
+    client.force_login(make_user(role="Editor"))
+    page = " ".join(client.get(reverse("admin:index")).content.decode().split())
+    assert f'href="{PENDING_LIST}">Pending comments: 1</a>' in page

@@ -27,14 +27,23 @@ class CommentForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Email"),
+        max_length=254,
         help_text=_("Never shown on the site."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     website = WebAddressField(
-        label=_("Website"), required=False, assume_scheme="https", widget=forms.URLInput(attrs={"autocomplete": "url"})
+        label=_("Website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
     notify = forms.BooleanField(label=_("Email me when someone replies to my comment"), required=False)
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": _("The comment you are replying to is no longer available.")},
+    )
     homepage = forms.CharField(
         label=_("Leave this field empty"),
         required=False,

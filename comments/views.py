@@ -69,7 +69,8 @@ def post_comment(request, article_pk):
         else:
             _remember(request, comment)
             return redirect(comment_url(comment, own_comment_ids(request)))
-    parent = Comment.objects.visible().filter(article=article, pk=form.data.get("parent") or None).first()
+    parent_id = form.cleaned_data.get("parent")
+    parent = Comment.objects.visible().filter(article=article, pk=parent_id).first() if parent_id else None
     return render(request, "comments/form_page.html", {"article": article, "form": form, "parent": parent})
 
 

@@ -322,6 +322,15 @@ def test_reply_without_javascript_opens_the_form_with_the_parent_set(client, ope
     assert response["Location"].endswith(f"#comment-{reply.pk}")
 
 
+@pytest.mark.parametrize("parent", ["not-a-number", "999999"])
+def test_a_reply_to_a_missing_comment_says_so_and_keeps_the_text(client, open_policy, parent):
+    response = post(client, make_article(), parent=parent, text="Still worth saying")
+    assert response.status_code == 200
+    assert "The comment you are replying to is no longer available." in response.content.decode()
+    assert textarea(response) == "Still worth saying"
+    assert not Comment.objects.exists()
+
+
 def test_long_discussions_are_paged_by_top_level_thread(client, settings, open_policy):
     settings.NEWSROOM_COMMENTS_PER_PAGE = 2
     article = make_article()

@@ -263,6 +263,9 @@ class QueueAdmin(CommentAdmin):
     def get_list_filter(self, request):
         return [f for f in super().get_list_filter(request) if f != "status"]
 
+    def get_list_display(self, request):
+        return [f for f in super().get_list_display(request) if f != "status"]
+
 
 @admin.register(PendingComment)
 class PendingCommentAdmin(QueueAdmin):

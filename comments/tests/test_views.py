@@ -55,6 +55,7 @@ def test_the_heading_counts_exactly_the_comments_on_the_page(client):
     held = make_comment(article, status=Status.PENDING)
     make_comment(article, held)  # approved, but under a held comment
     make_comment(article, status=Status.SPAM)
+    removed_alone = make_comment(article, status=Status.REMOVED)
 
     section = discussion(client.get(article.get_absolute_url()))
     assert heading_number(section) == len(shown_comments(section)) == 4
@@ -63,6 +64,7 @@ def test_the_heading_counts_exactly_the_comments_on_the_page(client):
     )
     assert section.by_id(f"comment-{removed.pk}").find("p", "comment__removed").text == "This comment was removed."
     assert section.by_id(f"comment-{held.pk}") is None
+    assert section.by_id(f"comment-{removed_alone.pk}") is None  # no replies to keep: no placeholder
 
 
 def test_one_response_is_singular_and_french_articles_speak_french(client):

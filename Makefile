@@ -33,7 +33,7 @@ migrate: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py seed_demo --comments 6
 
 run: demo
 	@echo "Serving the newsroom at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"

@@ -8,10 +8,12 @@ import random
 from collections import Counter
 from datetime import datetime, time, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import F
@@ -228,14 +230,21 @@ class Command(BaseCommand):
             "--articles", type=int, default=0, metavar="N", help="Also add N generated archive articles (load testing)."
         )
         parser.add_argument(
+            "--comments",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N threaded reader comments to every article that has none (needs the comments app).",
+        )
+        parser.add_argument(
             "--force-users",
             action="store_true",
             help="Create the demo logins even when DEBUG is off. Never do this on a public site.",
         )
 
-    def handle(self, *, articles, force_users, **options):
-        if articles < 0:
-            raise CommandError("--articles must be zero or more.")
+    def handle(self, *, articles, comments, force_users, **options):
+        if articles < 0 or comments < 0:
+            raise CommandError("--articles and --comments must be zero or more.")
         with transaction.atomic():
             sections, new_sections = seed_sections()
             authors, new_authors = seed_authors()
@@ -254,8 +263,16 @@ class Command(BaseCommand):
             generate_articles(articles, sections=sections, authors=authors, images=images, progress=self.progress)
             self.stderr.write("")
             self.stdout.write(f"Archive articles: {articles} new")
+        if comments:
+            self.comments_step(comments)
         if users:
             self.print_logins(users, new_users)
+
+    def comments_step(self, per_article):
+        # Articles never import comments: the comments app seeds itself, when it is installed.
+        if not apps.is_installed("comments"):
+            raise CommandError("--comments needs the comments app in INSTALLED_APPS.")
+        call_command("seed_comments", per_article=per_article, stdout=self.stdout, stderr=self.stderr)
 
     def users_step(self, authors, force_users):
         if not (settings.DEBUG or force_users):

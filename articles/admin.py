@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
@@ -25,6 +25,7 @@ from .models import Article, ArticleAuthor, Author, Correction, Image, Section
 from .views import preview_token
 
 Status = Article.Status
+SLUG_TAKEN = _("“%(headline)s” was not moved: another article of that day has the same address. Change its slug.")
 
 # A version keeps the bylines with the story. Corrections are left out on purpose: they are a public
 # record, and restoring an older version must never take one back.
@@ -267,6 +268,7 @@ class ArticleAdmin(CompareVersionAdmin):
 
     class Media:
         css = {"all": ["admin-newsroom/desk.css"]}
+        js = ["admin-newsroom/tag-suggest.js"]
 
     # --- Lists -------------------------------------------------------------------------------
 
@@ -404,27 +406,34 @@ class ArticleAdmin(CompareVersionAdmin):
         )
 
     def _move(self, request, queryset, status, move):
-        """Move each article through the services; report how many moved and how many were refused."""
-        moved = refused = 0
+        """Move each article through the services; tell the user how many moved and how many were refused."""
+        moved = refused = unchanged = 0
         label = Status(status).label
         for article in queryset:
             if article.status == status and not article.is_scheduled:
+                unchanged += 1
                 continue
             try:
                 if not services.can_edit(request.user, article):
                     raise PermissionDenied
                 move(article)
-            except (PermissionDenied, IntegrityError):
+            except PermissionDenied:
                 refused += 1
+            except IntegrityError:  # the slug is taken on the day it would now go out
+                refused += 1
+                self.message_user(request, SLUG_TAKEN % {"headline": article.headline}, messages.ERROR)
             else:
                 moved += 1
                 self.log_change(request, article, gettext("Status set to “%s”.") % label)
-        self.message_user(
-            request,
-            gettext("%(moved)d article(s) set to “%(status)s”; %(refused)d refused.")
-            % {"moved": moved, "status": label, "refused": refused},
-            messages.WARNING if refused else messages.SUCCESS,
-        )
+        parts = [
+            ngettext("%(count)d article set to “%(status)s”", "%(count)d articles set to “%(status)s”", moved)
+            % {"count": moved, "status": label}
+        ]
+        if refused:
+            parts.append(gettext("%(count)d refused") % {"count": refused})
+        if unchanged:
+            parts.append(gettext("%(count)d already had that status") % {"count": unchanged})
+        self.message_user(request, "; ".join(parts) + ".", messages.WARNING if refused else messages.SUCCESS)
 
     # --- Revisions: restoring a version is a change like any other -----------------------------
 

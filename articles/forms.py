@@ -1,7 +1,10 @@
 """The admin desk's article form: it offers what the user's role allows and refuses what it does not."""
 
+import copy
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -9,7 +12,7 @@ from .models import Article, Image
 
 TAGS_HELP = _(
     'Separate tags with commas. Put a tag of several words in quotes: Brexit, "European Parliament", Ukraine. '
-    "Reuse an existing tag's exact spelling so readers find every story under one address."
+    "Existing tags are suggested as you type: reuse their spelling so readers find every story on a topic together."
 )
 SCHEDULE_REFUSED = _("Only an editor can set the publish time. Leave it to the editor who publishes your article.")
 
@@ -47,6 +50,8 @@ class ArticleAdminForm(forms.ModelForm):
         self.status_on_record = self.instance.status
         if "tags" in self.fields:
             self.fields["tags"].help_text = TAGS_HELP
+            # Existing tags are suggested as you type (static/admin-newsroom/tag-suggest.js).
+            self.fields["tags"].widget.attrs["data-suggest-url"] = reverse("admin:autocomplete")
         if "status" in self.fields:
             # Show only the allowed statuses, but validate against them all so that a forged value meets
             # the workflow's own refusal, not a bare "invalid choice".
@@ -60,6 +65,21 @@ class ArticleAdminForm(forms.ModelForm):
         except PermissionDenied as refusal:
             raise ValidationError(str(refusal), code="workflow") from None
         return status
+
+    def validate_unique(self):
+        super().validate_unique()
+        # Publishing stamps a publish time, and the slug must be free on that day. Stamp a copy with the
+        # same service the save uses, so that a clash is a form error rather than a failed save.
+        probe = copy.copy(self.instance)
+        try:
+            services.article_prepare_save(article=probe, user=self.user, previous_status=self.status_on_record)
+        except PermissionDenied:
+            return  # clean_status() has said so already
+        if probe.publish_at != self.instance.publish_at:
+            try:
+                probe.validate_constraints()
+            except ValidationError as clash:
+                self.add_error(None, clash)
 
     def clean(self):
         cleaned_data = super().clean()

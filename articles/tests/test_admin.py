@@ -194,3 +194,15 @@ def test_image_list_shows_thumbnails(editor):
 
     assert 'class="desk-thumb"' in html
     assert "Flags at the Berlaymont" in html
+
+
+def test_tags_field_suggests_existing_tags_to_a_reporter(reporter):
+    make_article(tags=["budget", "Brexit", "council"])
+    client = desk_client(reporter)
+
+    form = client.get(reverse("admin:articles_article_add")).content.decode()
+    tags_input = re.search(r'<input[^>]*id="id_tags"[^>]*>', form).group()
+    url = re.search(r'data-suggest-url="([^"]+)"', tags_input).group(1)
+    answer = client.get(url, {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "bu"})
+
+    assert [tag["text"] for tag in answer.json()["results"]] == ["budget"]

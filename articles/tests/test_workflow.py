@@ -150,7 +150,7 @@ def test_reporter_submits_for_review_with_the_bulk_action(reporter):
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert (mine.status, theirs.status) == (Status.REVIEW, Status.DRAFT)
-    assert "1 article(s) set to “In review”; 1 refused." in messages_of(response)
+    assert "1 article set to “In review”; 1 refused." in messages_of(response)
 
 
 def test_reporter_forged_publish_on_the_form_is_refused(reporter):
@@ -265,7 +265,7 @@ def test_editor_bulk_publishes_and_unpublishes(editor):
 
     response = run_action(client, "publish_now", drafts)
 
-    assert "2 article(s) set to “Published”; 0 refused." in messages_of(response)
+    assert "2 articles set to “Published”." in messages_of(response)
     assert set(Article.objects.published()) == set(drafts)
 
     run_action(client, "unpublish", drafts[:1])
@@ -455,3 +455,32 @@ def test_reporter_cannot_recover_a_deleted_published_article(editor, reporter):
 
     assert "You do not have permission to set this article's status to “Published”." in messages_of(response)
     assert not Article.objects.exists()
+
+
+def test_bulk_publish_explains_an_address_already_taken_that_day(editor):
+    earlier_today = timezone.localtime().replace(hour=0, minute=1)
+    make_article("Budget deal", slug="budget-deal", publish_at=earlier_today)
+    draft = make_article("Budget deal", slug="budget-deal", published=False)
+
+    response = run_action(desk_client(editor), "publish_now", [draft])
+
+    assert "“Budget deal” was not moved: another article of that day has the same address. Change its slug." in (
+        messages_of(response)
+    )
+    assert "0 articles set to “Published”; 1 refused." in messages_of(response)
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+def test_publishing_on_a_day_whose_address_is_taken_asks_for_another_slug(editor):
+    make_article("Budget deal", slug="budget-deal", publish_at=timezone.localtime().replace(hour=0, minute=1))
+    draft = make_article("Budget deal", slug="budget-deal", published=False)
+    client = desk_client(editor)
+
+    response = post_form(client, change_url(draft), form_data(draft, status=Status.PUBLISHED))
+
+    assert response.status_code == 200
+    assert "Another article published that day already uses this slug. Choose another." in response.content.decode()
+    post_form(client, change_url(draft), form_data(draft, status=Status.PUBLISHED, slug="budget-deal-reactions"))
+    draft.refresh_from_db()
+    assert draft.is_published

@@ -233,16 +233,3 @@ def test_force_users_creates_logins_even_when_debug_is_off(settings):
     assert get_user_model().objects.filter(username__in=DEMO_USERNAMES).count() == 4
     assert DEMO_PASSWORD in output
 
-
-@pytest.mark.django_db
-def test_comments_option_adds_threaded_comments_that_the_counts_match():
-    from comments.models import Comment
-
-    seed(comments=3)
-    first = Article.objects.published().filter(comments_open=True).first()
-    assert Comment.objects.filter(article=first).count() == 3
-    assert Comment.objects.filter(parent__isnull=False).exists()  # some are replies
-    for article in Article.objects.published():
-        assert article.comment_count == Comment.objects.visible().filter(article=article).count()
-    seed(comments=3)  # a rerun adds none to articles that have comments already
-    assert Comment.objects.filter(article=first).count() == 3

@@ -370,7 +370,8 @@ class ArticleAdmin(CompareVersionAdmin):
             "preview_url": reverse("articles:preview", args=[article.pk]),
             "preview_link_hours": settings.NEWSROOM_PREVIEW_LINK_HOURS,
         }
-        if not article.is_published:
+        # A link that works outside the newsroom is shared by those who answer for the article.
+        if not article.is_published and self.has_change_permission(request, article):
             token = preview_token(article)
             context["share_url"] = request.build_absolute_uri(reverse("articles:shared_preview", args=[token]))
         return context

@@ -206,3 +206,12 @@ def test_tags_field_suggests_existing_tags_to_a_reporter(reporter):
     answer = client.get(url, {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "bu"})
 
     assert [tag["text"] for tag in answer.json()["results"]] == ["budget"]
+
+
+def test_only_those_who_may_edit_an_article_get_its_share_link(reporter):
+    theirs = make_article(published=False, created_by=make_user(role="Reporter"))
+
+    html = desk_client(reporter).get(change_url(theirs)).content.decode()
+
+    assert f'href="{reverse("articles:preview", args=[theirs.pk])}"' in html
+    assert "desk-share-url" not in html

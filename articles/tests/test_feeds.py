@@ -38,6 +38,8 @@ def test_latest_rss_carries_only_published_articles_with_their_metadata(client, 
     item = ET.fromstring(response.content).find("channel/item")
     assert [c.text for c in item.findall("category")] == ["EU affairs", "Budget"]
     assert "Anna Keller" in item.find("{http://purl.org/dc/elements/1.1/}creator").text
+    assert item.find("{http://purl.org/rss/1.0/modules/slash/}comments").text == "0"
+    assert item.find("comments").text.endswith("#comments")
     enclosure = item.find("enclosure")
     assert enclosure.get("url").startswith("http://testserver/media/") and enclosure.get("type") == "image/jpeg"
 

@@ -224,3 +224,14 @@ def test_article_page_queries_do_not_grow_with_the_newsroom(client, django_asser
     with django_assert_max_num_queries(10):
         response = client.get(article.get_absolute_url())
     assertContains(response, "Version française")
+
+
+@pytest.mark.django_db
+def test_lists_show_the_visible_comment_count(client):
+    section = make_section("Economy")
+    make_article("Quiet story", section=section)
+    make_article("Talked-about story", section=section, comment_count=3)
+    make_article("One reply", section=section, comment_count=1)
+    html = client.get(section.get_absolute_url()).content.decode()
+    assert html.count("#comments") == 2
+    assert "3 comments" in html and "1 comment<" in html

@@ -151,10 +151,10 @@ LOGIN_URL = "admin:login"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
+NEWSROOM_AXES_IP_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_AXES_IP_FAILURE_LIMIT", "20"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
-AXES_HANDLER = os.environ.get("AXES_HANDLER", "axes.handlers.database.AxesDatabaseHandler")
+AXES_HANDLER = "newsroom.axes.NewsroomAxesHandler"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # --- Languages and time ------------------------------------------------------------------------

@@ -75,3 +75,25 @@ def test_trying_again_while_locked_restarts_the_wait(reporter):
         assert log_in(client, "rita", PASSWORD).status_code == 429
     with time_machine.travel(timedelta(minutes=40)):  # 16 minutes after the last try
         assert log_in(client, "rita", PASSWORD).status_code == 302
+
+
+def test_one_persons_typos_never_lock_out_colleagues_behind_the_same_office_address(reporter):
+    editor = make_user("eddie", role="Editor")
+    for _ in range(6):
+        log_in(Client(REMOTE_ADDR="10.0.0.7"), "rita", "guess")
+
+    colleague = Client(REMOTE_ADDR="10.0.0.7")
+    assert log_in(colleague, "eddie", PASSWORD).status_code == 302
+    assert colleague.session["_auth_user_id"] == str(editor.pk)
+    assert log_in(Client(REMOTE_ADDR="10.0.0.7"), "rita", PASSWORD).status_code == 429  # still locked
+
+
+def test_twenty_failures_from_one_address_lock_that_address_for_every_username():
+    editor = make_user("eddie", role="Editor")
+    for n in range(20):
+        log_in(Client(REMOTE_ADDR="10.0.0.9"), f"guess{n % 5}-{n}", "guess")
+
+    assert log_in(Client(REMOTE_ADDR="10.0.0.9"), "eddie", PASSWORD).status_code == 429
+    elsewhere = Client(REMOTE_ADDR="10.0.0.10")
+    assert log_in(elsewhere, "eddie", PASSWORD).status_code == 302
+    assert elsewhere.session["_auth_user_id"] == str(editor.pk)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
@@ -22,6 +23,7 @@ from . import services
 from .forms import ArticleAdminForm, ImageAdminForm
 from .images import make_renditions
 from .models import Article, ArticleAuthor, Author, Correction, Image, Section
+from .sanitize import sanitize_html
 from .views import preview_token
 
 Status = Article.Status
@@ -231,7 +233,7 @@ class _ArticleVersion:
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
     form = ArticleAdminForm
-    list_display = ["list_thumbnail", "headline", "section", "status_label", "authors", "publish_time"]
+    list_display = ["list_thumbnail", "headline", "section", "status_label", "authors", "publish_time", "comment_count"]
     list_display_links = ["headline"]
     list_filter = [MineFilter, StatusFilter, "section", "language", "bylines", "tags"]
     list_select_related = ["section", "lead_image"]
@@ -325,6 +327,18 @@ class ArticleAdmin(CompareVersionAdmin):
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only: show the story as readers will see it, not its HTML source.
+        swap = {"body": "body_as_published"}
+        return [(name, {**opts, "fields": [swap.get(f, f) for f in opts["fields"]]}) for name, opts in fieldsets]
+
+    @admin.display(description=_("body"))
+    def body_as_published(self, article):
+        return mark_safe(sanitize_html(article.body))  # noqa: S308 - the article allow-list, as on the site
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

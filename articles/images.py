@@ -16,6 +16,8 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 def validate_image_file(upload):
     """Refuse what is not a real raster photo of a sane size, with a message a journalist understands."""
+    if getattr(upload, "_committed", False):
+        return  # a file already stored was checked when it was uploaded
     max_bytes = settings.NEWSROOM_IMAGE_MAX_BYTES
     if upload.size > max_bytes:
         raise ValidationError(

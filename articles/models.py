@@ -211,7 +211,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self._free_slug(slugify(self.headline)[:190] or "article")
+            self.slug = self.free_slug(slugify(self.headline)[:190] or "article")
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
         self._keep_old_address()
@@ -229,7 +229,7 @@ class Article(models.Model):
         instance._loaded_address = (instance.__dict__.get("slug"), instance.__dict__.get("publish_at"))
         return instance
 
-    def _free_slug(self, base):
+    def free_slug(self, base):
         """The headline's slug, numbered if another article of the same day already has it."""
         day = timezone.localdate(self.publish_at) if self.publish_at else None
         taken = (

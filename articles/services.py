@@ -48,6 +48,7 @@ def check_transition(*, user, article: Article, status: str) -> None:
 def _stamp_publication(article: Article, publish_at: datetime | None) -> None:
     now = timezone.now()
     article.publish_at = publish_at or article.publish_at or now
+    article.slug = article.free_slug(article.slug)  # a draft's slug may be taken on its publication day
     if article.first_published_at is None or article.first_published_at > now:
         article.first_published_at = article.publish_at
 

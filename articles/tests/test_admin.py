@@ -215,3 +215,15 @@ def test_only_those_who_may_edit_an_article_get_its_share_link(reporter):
 
     assert f'href="{reverse("articles:preview", args=[theirs.pk])}"' in html
     assert "desk-share-url" not in html
+
+
+def test_changelist_shows_each_articles_comment_count(editor):
+    make_article("Much discussed", comment_count=12)
+    assert re.search(r'<td class="field-comment_count">12</td>', changelist(desk_client(editor)))
+
+
+def test_read_only_article_shows_the_story_not_its_html_source(reporter):
+    other = make_article("Someone else's story", body="<p>The <strong>Council</strong> agreed.</p>")
+    html = desk_client(reporter).get(change_url(other)).content.decode()
+    assert "<p>The <strong>Council</strong> agreed.</p>" in html
+    assert "&lt;strong&gt;" not in html

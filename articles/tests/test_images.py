@@ -70,3 +70,10 @@ def test_srcset_lists_renditions_narrowest_first():
     assert srcset.index(" 320w") < srcset.index(" 640w")
     assert ".webp 640w" in srcset
     assert image.rendition_url(500).endswith(".jpeg")
+
+
+@pytest.mark.django_db
+def test_editing_an_image_without_a_new_file_validates():
+    image = make_image()
+    image.caption = "A new caption"
+    image.full_clean()  # the stored file was checked on upload, and is not read again

@@ -115,3 +115,12 @@ def test_only_editors_add_corrections(reporter):
         services.correction_add(article=article, user=reporter, text="Fixing my own typo.")
 
     assert not article.corrections.exists()
+
+
+def test_publishing_a_draft_whose_slug_is_taken_that_day_numbers_it():
+    editor = make_user("ed2", role="Editor")
+    make_article("Council agrees budget")
+    draft = make_article("Council agrees budget", published=False, slug="council-agrees-budget")
+    services.article_publish(article=draft, user=editor)
+    draft.refresh_from_db()
+    assert draft.is_published and draft.slug == "council-agrees-budget-2"

@@ -457,30 +457,25 @@ def test_reporter_cannot_recover_a_deleted_published_article(editor, reporter):
     assert not Article.objects.exists()
 
 
-def test_bulk_publish_explains_an_address_already_taken_that_day(editor):
+def test_bulk_publish_numbers_an_address_already_taken_that_day(editor):
     earlier_today = timezone.localtime().replace(hour=0, minute=1)
-    make_article("Budget deal", slug="budget-deal", publish_at=earlier_today)
+    first = make_article("Budget deal", slug="budget-deal", publish_at=earlier_today)
     draft = make_article("Budget deal", slug="budget-deal", published=False)
 
     response = run_action(desk_client(editor), "publish_now", [draft])
 
-    assert "“Budget deal” was not moved: another article of that day has the same address. Change its slug." in (
-        messages_of(response)
-    )
-    assert "0 articles set to “Published”; 1 refused." in messages_of(response)
+    assert "1 article set to “Published”." in messages_of(response)
     draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
+    assert draft.is_published and draft.slug == "budget-deal-2"
+    assert first.get_absolute_url() != draft.get_absolute_url()
 
 
-def test_publishing_on_a_day_whose_address_is_taken_asks_for_another_slug(editor):
+def test_publishing_from_the_form_on_a_day_whose_address_is_taken_numbers_the_slug(editor):
     make_article("Budget deal", slug="budget-deal", publish_at=timezone.localtime().replace(hour=0, minute=1))
     draft = make_article("Budget deal", slug="budget-deal", published=False)
-    client = desk_client(editor)
 
-    response = post_form(client, change_url(draft), form_data(draft, status=Status.PUBLISHED))
+    response = post_form(desk_client(editor), change_url(draft), form_data(draft, status=Status.PUBLISHED))
 
-    assert response.status_code == 200
-    assert "Another article published that day already uses this slug. Choose another." in response.content.decode()
-    post_form(client, change_url(draft), form_data(draft, status=Status.PUBLISHED, slug="budget-deal-reactions"))
+    assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.is_published
+    assert draft.is_published and draft.slug == "budget-deal-2"

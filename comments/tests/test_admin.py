@@ -201,3 +201,11 @@ def test_editors_find_the_pending_count_on_the_admin_front_page(client):
     client.force_login(make_user(role="Editor"))
     page = " ".join(client.get(reverse("admin:index")).content.decode().split())
     assert f'href="{PENDING_LIST}">Pending comments: 1</a>' in page
+
+
+def test_the_admin_front_page_shows_a_moderator_the_pending_count(moderator_client):
+    article = make_article()
+    for _ in range(3):
+        make_comment(article, status=Status.PENDING)
+    html = moderator_client.get(reverse("admin:index")).content.decode()
+    assert "Pending comments: 3" in html

@@ -56,10 +56,10 @@ def _sqlite_search(query: Query):
     return RankedResults(list(snippets), lambda page: {a.pk: _snippet_html(snippets[a.pk]) for a in page})
 
 
-_PG_QUERY = "(to_tsquery('english', %(q)s) || to_tsquery('french', %(q)s))"
+_PG_QUERY = "(to_tsquery('newsroom_en', %(q)s) || to_tsquery('newsroom_fr', %(q)s))"
 _PG_SNIPPETS = (
     "SELECT a.id, ts_headline(newsroom_search_config(a.language), "
-    "newsroom_unaccent(a.standfirst || ' ' || regexp_replace(a.body, '<[^>]+>', ' ', 'g')), "
+    "a.headline || '. ' || a.standfirst || ' ' || regexp_replace(a.body, '<[^>]+>', ' ', 'g'), "
     f"{_PG_QUERY}, %(options)s) FROM articles_article a WHERE a.id = ANY(%(ids)s)"
 )
 
@@ -70,20 +70,16 @@ def _postgres_search(query: Query):
         f"SELECT a.id FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "  # noqa: S608 - constant
         "AND a.status = %(status)s AND a.publish_at <= now() "
         f"ORDER BY ts_rank(a.search_vector, {_PG_QUERY}, 1) DESC, a.publish_at DESC LIMIT 1000",
-        {"q": _pg_unaccent(tsquery), "status": Article.Status.PUBLISHED},
+        {"q": tsquery, "status": Article.Status.PUBLISHED},
     )
     return RankedResults([pk for (pk,) in rows], lambda page: _postgres_snippets(page, tsquery))
-
-
-def _pg_unaccent(text):
-    return _fts_rows("SELECT newsroom_unaccent(%s)", [text])[0][0]
 
 
 def _postgres_snippets(articles, tsquery):
     rows = _fts_rows(
         _PG_SNIPPETS,
         {
-            "q": _pg_unaccent(tsquery),
+            "q": tsquery,
             "ids": [a.pk for a in articles],
             "options": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15",
         },

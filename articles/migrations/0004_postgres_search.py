@@ -1,19 +1,22 @@
-"""Full-text search for PostgreSQL: a weighted tsvector column (headline A, tags B, standfirst C, body D) kept by triggers, with a GIN index.
+"""Full-text search for PostgreSQL: a weighted tsvector column (headline A, tags B, standfirst C, body D)
+kept by triggers, with a GIN index.
 
-The article's language picks the configuration (french or english); accents are folded with unaccent so
-"europeen" finds "européen". SQLite has its FTS5 index instead (0002), so this migration skips it.
+The article's language picks the configuration: newsroom_fr or newsroom_en, copies of PostgreSQL's french
+and english ones that fold accents through the unaccent dictionary, so "europeen" finds "européen" and
+snippets still show the accents. SQLite has its FTS5 index instead (0002), so this migration skips it.
 """
 
 from django.db import migrations
 
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
-    # unaccent() is only STABLE; a fixed-dictionary wrapper is safe to mark IMMUTABLE for indexing.
-    """CREATE OR REPLACE FUNCTION newsroom_unaccent(text) RETURNS text
-       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent', $1) $$""",
+    "CREATE TEXT SEARCH CONFIGURATION newsroom_en (COPY = english)",
+    "ALTER TEXT SEARCH CONFIGURATION newsroom_en ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem",
+    "CREATE TEXT SEARCH CONFIGURATION newsroom_fr (COPY = french)",
+    "ALTER TEXT SEARCH CONFIGURATION newsroom_fr ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem",
     """CREATE OR REPLACE FUNCTION newsroom_search_config(lang text) RETURNS regconfig
-       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-       $$ SELECT CASE WHEN lang = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END $$""",
+       LANGUAGE sql STABLE PARALLEL SAFE AS
+       $$ SELECT CASE WHEN lang = 'fr' THEN 'newsroom_fr'::regconfig ELSE 'newsroom_en'::regconfig END $$""",
     "ALTER TABLE articles_article ADD COLUMN search_vector tsvector",
     """CREATE OR REPLACE FUNCTION articles_search_vector_update() RETURNS trigger LANGUAGE plpgsql AS $$
        DECLARE
@@ -22,10 +25,10 @@ CREATE = [
                             JOIN articles_taggedarticle ta ON ta.tag_id = t.id WHERE ta.content_object_id = NEW.id);
        BEGIN
          NEW.search_vector :=
-           setweight(to_tsvector(cfg, newsroom_unaccent(coalesce(NEW.headline, ''))), 'A') ||
-           setweight(to_tsvector(cfg, newsroom_unaccent(tag_names)), 'B') ||
-           setweight(to_tsvector(cfg, newsroom_unaccent(coalesce(NEW.standfirst, ''))), 'C') ||
-           setweight(to_tsvector(cfg, newsroom_unaccent(regexp_replace(coalesce(NEW.body, ''), '<[^>]+>', ' ', 'g'))), 'D');
+           setweight(to_tsvector(cfg, coalesce(NEW.headline, '')), 'A') ||
+           setweight(to_tsvector(cfg, tag_names), 'B') ||
+           setweight(to_tsvector(cfg, coalesce(NEW.standfirst, '')), 'C') ||
+           setweight(to_tsvector(cfg, regexp_replace(coalesce(NEW.body, ''), '<[^>]+>', ' ', 'g')), 'D');
          RETURN NEW;
        END $$""",
     """CREATE TRIGGER articles_search_vector BEFORE INSERT OR UPDATE OF headline, standfirst, body, language, search_vector
@@ -49,7 +52,8 @@ DROP = [
     "DROP FUNCTION IF EXISTS articles_search_vector_update()",
     "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector",
     "DROP FUNCTION IF EXISTS newsroom_search_config(text)",
-    "DROP FUNCTION IF EXISTS newsroom_unaccent(text)",
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS newsroom_fr",
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS newsroom_en",
 ]
 
 

@@ -87,3 +87,9 @@ def test_the_index_is_rebuilt_when_a_migration_has_dropped_its_triggers():
         "Fisheries ministers disagree",
         "Fisheries quotas agreed",
     ]
+
+
+def test_snippets_keep_the_accents_readers_typed_without():
+    make_article("Sommet", language="fr", standfirst="Le Conseil européen se réunit à Bruxelles.")
+    snippet = search_articles(Query.parse("europeen"))[0].snippet
+    assert "européen" in snippet and "<mark>" in snippet

@@ -194,6 +194,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH")
     AWS_DEFAULT_ACL = None
 
+# With media on local disk and debug off, the app serves /media/ itself (a front web server may do it instead).
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"))
+
 # Uploads: a journalist's photo is at most 20 MB and 50 megapixels; anything larger is refused.
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 20 * 1024 * 1024))
 NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 50_000_000))

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -44,6 +46,13 @@ def search(request):
     page = Paginator(search_articles(query), 20).get_page(request.GET.get("page"))
     context = {"query": query, "page_obj": page, "page_query": urlencode({"q": query.text}) if query.text else ""}
     return render(request, "search.html", context)
+
+
+def media(request, path):
+    """Uploads on local disk, when no web server or object storage serves them: the files never change."""
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 def _database_ok():

@@ -165,6 +165,7 @@ class Article(models.Model):
         blank=True,
         related_name="articles_created",
         editable=False,
+        verbose_name=_("created by"),
     )
 
     is_breaking = models.BooleanField(_("breaking news"), default=False)
@@ -304,7 +305,12 @@ class Correction(models.Model):
     )
     created_at = models.DateTimeField(_("date"), default=timezone.now)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("added by"),
     )
 
     class Meta:

@@ -3,9 +3,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from articles import feeds
+from articles import converters, feeds  # noqa: F401 - converters registers <tag:>
 from articles.sitemaps import SITEMAPS, news_sitemap
 
 from . import views
@@ -15,15 +16,15 @@ feed_patterns = [
     path("atom/", feeds.LatestArticlesAtomFeed(), name="latest_atom"),
     path("section/<slug:slug>/rss/", feeds.SectionFeed(), name="section"),
     path("section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_atom"),
-    path("tag/<slug:slug>/rss/", feeds.TagFeed(), name="tag"),
-    path("tag/<slug:slug>/atom/", feeds.TagAtomFeed(), name="tag_atom"),
+    path("tag/<tag:slug>/rss/", feeds.TagFeed(), name="tag"),
+    path("tag/<tag:slug>/atom/", feeds.TagAtomFeed(), name="tag_atom"),
     path("author/<slug:slug>/rss/", feeds.AuthorFeed(), name="author"),
     path("author/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
 ]
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
-admin.site.index_title = "Newsroom desk"
+admin.site.index_title = _("Newsroom desk")
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -117,6 +117,7 @@ def test_only_editors_add_corrections(reporter):
     assert not article.corrections.exists()
 
 
+@time_machine.travel("2026-06-10 12:00 +0200")  # midday: "an hour ago" is the same day
 def test_publishing_a_draft_whose_slug_is_taken_that_day_numbers_it():
     editor = make_user("ed2", role="Editor")
     make_article("Council agrees budget")

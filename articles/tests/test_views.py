@@ -235,3 +235,13 @@ def test_lists_show_the_visible_comment_count(client):
     html = client.get(section.get_absolute_url()).content.decode()
     assert html.count("#comments") == 2
     assert "3 comments" in html and "1 comment<" in html
+
+
+def test_tags_with_accents_have_working_pages_and_feeds(client):
+    article = make_article("Prix du gaz", language="fr", tags=["énergie"])
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    tag_url = reverse("articles:tag", kwargs={"slug": "énergie"})
+    assert tag_url in page.content.decode()
+    assert "Prix du gaz" in client.get(tag_url).content.decode()
+    assert client.get(reverse("feeds:tag", kwargs={"slug": "énergie"})).status_code == 200

@@ -208,6 +208,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", "72"))
 
 
+# --- Reader comments ---------------------------------------------------------------------------
+# Defaults live in comments/conf.py; the environment may override them, e.g. for a benchmark or a test of
+# several app servers. Rate limits are written "how many/seconds", e.g. NEWSROOM_COMMENTS_RATE_LIMIT_IP=10/600.
+
+for _name in ("CLOSE_AFTER_DAYS", "MAX_DEPTH", "PER_PAGE", "MIN_SECONDS", "IP_RETENTION_DAYS"):
+    if _value := os.environ.get(f"NEWSROOM_COMMENTS_{_name}"):
+        globals()[f"NEWSROOM_COMMENTS_{_name}"] = int(_value)
+for _name in ("RATE_LIMIT_IP", "RATE_LIMIT_EMAIL"):
+    if _value := os.environ.get(f"NEWSROOM_COMMENTS_{_name}"):
+        globals()[f"NEWSROOM_COMMENTS_{_name}"] = tuple(int(part) for part in _value.split("/"))
+
 # --- Email -------------------------------------------------------------------------------------
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

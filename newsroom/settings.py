@@ -146,6 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Sessions in the database by default; "django.contrib.sessions.backends.cached_db" keeps them in Redis too.
+SESSION_ENGINE = os.environ.get("DJANGO_SESSION_ENGINE", "django.contrib.sessions.backends.db")
 
 # Brute force: lock a username after 5 failures, an IP after 20, for 15 minutes; others carry on.
 AXES_FAILURE_LIMIT = 5

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.querycount.QueryCountMiddleware",  # X-Query-Count, only with NEWSROOM_QUERY_COUNT_HEADER=1
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

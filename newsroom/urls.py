@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from articles import converters, feeds  # noqa: F401 - converters registers <tag:>
 from articles.sitemaps import SITEMAPS, news_sitemap
 
-from . import views
+from . import benchfloor, views
 
 feed_patterns = [
     path("rss/", feeds.LatestArticlesFeed(), name="latest"),
@@ -50,3 +50,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.NEWSROOM_SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.media, name="media"))
+
+urlpatterns += benchfloor.urls()  # only with NEWSROOM_BENCH=1, for `make bench`

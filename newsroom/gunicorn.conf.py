@@ -1,0 +1,22 @@
+"""
+gunicorn's settings for `make serve` and `make bench`: `gunicorn -c newsroom/gunicorn.conf.py newsroom.wsgi`.
+
+Synchronous workers, as behind a front proxy (nginx, a load balancer or a CDN) that holds the slow client
+connections; each worker answers one request at a time, so WEB_CONCURRENCY is the number of requests in flight.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 10
+# Access lines go to stdout when asked for (GUNICORN_ACCESS_LOG=-); a proxy or CDN usually logs them already.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# The front proxy's X-Forwarded-* headers are trusted from these addresses only.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# gunicorn 27's control socket is one path per user (~/.gunicorn/gunicorn.ctl): two servers side by side would
+# fight over it, and nothing here uses it.
+control_socket_disable = True

@@ -92,6 +92,18 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
 
+    def related_to(self, article, limit=4):
+        """Other published stories sharing the most tags with this one, newest first among equals."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        return (
+            self.published()
+            .filter(tags__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "-publish_at")
+            .select_related("section")[:limit]
+        )
+
     def for_listing(self):
         return self.select_related("section", "lead_image").prefetch_related(
             "lead_image__renditions",

@@ -50,6 +50,9 @@ class ArticleDetailView(PublishedArticleMixin, dates.DateDetailView):
     def get_queryset(self):
         return super().get_queryset().prefetch_related(*article_page_prefetches())
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(related=Article.objects.related_to(self.object), **kwargs)
+
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)

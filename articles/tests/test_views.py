@@ -245,3 +245,20 @@ def test_tags_with_accents_have_working_pages_and_feeds(client):
     assert tag_url in page.content.decode()
     assert "Prix du gaz" in client.get(tag_url).content.decode()
     assert client.get(reverse("feeds:tag", kwargs={"slug": "énergie"})).status_code == 200
+
+
+def test_related_stories_share_tags_and_are_public():
+    story = make_article("Gas storage filled", tags=["Energy", "Russia"])
+    both = make_article("Pipeline halted", tags=["Energy", "Russia"])
+    one = make_article("Wind auction", tags=["Energy"])
+    make_article("Energy draft", tags=["Energy"], published=False)
+    make_article("Unrelated", tags=["Budget"])
+    related = list(Article.objects.related_to(Article.objects.get(pk=story.pk)))
+    assert related == [both, one]
+
+
+def test_article_page_links_related_stories(client):
+    story = make_article("Gas storage filled", tags=["Energy"])
+    make_article("Pipeline halted", tags=["Energy"])
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Related stories" in html and "Pipeline halted" in html

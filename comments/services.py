@@ -103,7 +103,6 @@ def comment_create(
         if comment.status == Status.APPROVED:
             comment_count_refresh(article_id=article.pk)
             _notify_subscribers(comment)
-    spam.record_post(comment)
     return comment
 
 

@@ -101,20 +101,19 @@ def _key(kind, scope, value):
 
 
 def _over_limit(comment):
-    return any(cache.get(key, 0) >= conf.get(setting)[0] for setting, key in _rate_keys(comment))
+    """Count the attempt, then compare: posts racing on two app servers can never both slip under the limit."""
+    counts = [(_hit(key, conf.get(setting)[1]), conf.get(setting)[0]) for setting, key in _rate_keys(comment)]
+    return any(count > limit for count, limit in counts)
 
 
-def record_post(comment: Comment) -> None:
-    for setting, key in _rate_keys(comment):
-        _hit(key, conf.get(setting)[1])
-
-
-def _hit(key, seconds):
+def _hit(key, seconds) -> int:
+    """Add one to a counter shared by every app server (the cache) and return the new value."""
     cache.add(key, 0, seconds)
     try:
-        cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, seconds)
+        return 1
 
 
 def report_allowed(ip_address: str | None) -> bool:
@@ -123,7 +122,4 @@ def report_allowed(ip_address: str | None) -> bool:
         return True
     limit, seconds = conf.get("RATE_LIMIT_REPORTS")
     key = _key("report", "IP", ip_address)
-    if cache.get(key, 0) >= limit:
-        return False
-    _hit(key, seconds)
-    return True
+    return _hit(key, seconds) <= limit

@@ -170,3 +170,17 @@ def test_erasing_a_commenter_anonymises_all_their_comments(moderator):
     assert ModerationLog.objects.filter(action="erase").count() == 2
     with pytest.raises(PermissionDenied):
         services.commenter_erase(email="other@example.org", actor=make_user(role="Reporter"))
+
+
+def test_two_posts_checked_at_the_same_moment_cannot_both_pass_the_rate_limit(settings):
+    """Two app servers check before either has saved: the shared counter is taken first, so one is refused."""
+    from comments import spam
+
+    settings.NEWSROOM_COMMENTS_RATE_LIMIT_IP = (1, 600)
+    article = make_article()
+    policy = Policy.load()
+    first = Comment(article=article, name="A", email="a@example.eu", text="One", ip_address="198.51.100.4")
+    second = Comment(article=article, name="B", email="b@example.eu", text="Two", ip_address="198.51.100.4")
+    spam.check_refusals(first, policy=policy)
+    with pytest.raises(ValidationError, match="several comments in a short time"):
+        spam.check_refusals(second, policy=policy)

@@ -40,6 +40,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Load balancers whose X-Forwarded-For is believed (addresses or networks, comma-separated).
+NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
 
 SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The European Desk")
 SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.clientip.RealClientAddressMiddleware",  # first: everything after sees the reader's address
     "newsroom.querycount.QueryCountMiddleware",  # X-Query-Count, only with NEWSROOM_QUERY_COUNT_HEADER=1
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

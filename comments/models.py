@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section
 
-from .rendering import render_text
+from .rendering import render_comment, render_text, rendering_key
 
 PATH_STEP = 11  # ten digits and a slash
 AVATAR_COLOURS = 12
@@ -100,6 +100,9 @@ class Comment(models.Model):
     badge = models.CharField(_("badge"), max_length=16, choices=Badge, blank=True, default="", editable=False)
     text = models.TextField(_("comment"), max_length=5000)
     html = models.TextField(editable=False, default="")
+    # The whole comment as its thread shows it, made on every save; the key says for which language and markup.
+    rendered = models.TextField(editable=False, default="")
+    rendered_key = models.CharField(max_length=64, editable=False, default="")
 
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
     hold_reason = models.CharField(_("why held"), max_length=200, blank=True, default="", editable=False)
@@ -139,17 +142,29 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name}: {Truncator(self.text).chars(60)}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.html = render_text(self.text)
         if self.parent_id and self._state.adding:
             self.depth = self.parent.depth + 1
-        super().save(*args, **kwargs)
-        if not self.path:
+        if self.pk is not None:
+            self.render()
+            if update_fields is not None:
+                update_fields = {*update_fields, "html", "rendered", "rendered_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if not self.path:  # a new comment: its path and its HTML both need its id
             self.path = (self.parent.path if self.parent_id else "") + f"{self.pk:010d}/"
-            Comment.objects.filter(pk=self.pk).update(path=self.path)
+            self.render()
+            Comment.objects.filter(pk=self.pk).update(
+                path=self.path, rendered=self.rendered, rendered_key=self.rendered_key
+            )
 
     def get_absolute_url(self):
         return reverse("comments:permalink", kwargs={"pk": self.pk})
+
+    def render(self):
+        """Make the stored HTML again, as every save does, so that a new status or text shows at once."""
+        language = self.article.language
+        self.rendered, self.rendered_key = render_comment(self, language), rendering_key(language)
 
     @property
     def anchor(self):

@@ -200,12 +200,14 @@ def comment_report(*, comment: Comment, reader: str, ip_address: str | None, rea
 def commenter_erase(*, email: str, actor, reason: str = "") -> int:
     """Anonymise every comment posted with this email: name, email, website, address and browser go."""
     _require(actor, "comments.erase_commenter")
-    comments = Comment.objects.filter(email=email.strip().lower()).exclude(email="")
+    comments = list(Comment.objects.filter(email=email.strip().lower()).exclude(email="").select_related("article"))
     for comment in comments:
         _log(comment, Action.ERASE, actor, reason)
-    return comments.update(
-        name=_("Anonymous"), email="", website="", ip_address=None, user_agent="", notify=False, user=None
-    )
+        comment.name, comment.email, comment.website, comment.user = _("Anonymous"), "", "", None
+        comment.ip_address, comment.user_agent, comment.notify = None, "", False
+        comment.render()  # the stored HTML carried the name and website too
+    fields = ["name", "email", "website", "user", "ip_address", "user_agent", "notify", "rendered", "rendered_key"]
+    return Comment.objects.bulk_update(comments, fields)
 
 
 def commenter_unsubscribe(*, email: str) -> int:

@@ -1,26 +1,51 @@
 """
 The discussion under an article, as the page shows it: a page of top-level threads, each whole.
 
-A fixed number of queries whatever the size (count and page of top-level comments, the threads, the editors'
-picks), and one pass over the rows in path order to prepare a flat list the template renders without recursion.
+One plain query up to a few hundred comments, two for a longer discussion, whatever its size: the outline of
+the article's comments (ids, parents, statuses), from which one pass in path order works out what is shown, the
+page and the editors' picks; and the stored HTML of that page's comments and of the picks, which a second pass
+joins, opening and closing the lists of replies. No template runs per comment: each comment's HTML was rendered
+when it was saved.
+
+The pass applies the rule of `Comment.objects.visible()` and `displayable()` to rows in memory, because building
+those subqueries cost more than all the rest of the thread; the tests hold both to the same answers, and
+`top_level()` (which permalinks use) to the same pages.
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q
+from django.utils.safestring import SafeString, mark_safe
 
 from . import conf
 from .models import PATH_STEP, Comment
+from .rendering import rendering_key, without_reply_links
 
 Status = Comment.Status
+HELD = {Status.PENDING, Status.SPAM}
+DISPLAYABLE = {Status.APPROVED, Status.REMOVED}
+OUTLINE_FIELDS = ["pk", "parent_id", "depth", "path", "status", "is_featured"]
+STORED_FIELDS = ["rendered", "rendered_key", "name", "email", "html"]
+ONE_QUERY_UP_TO = 500  # comments
 
 
 @dataclass
 class Thread:
-    comments: list[Comment]
+    html: SafeString
     page: Page
     featured: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    """What one pass over the outline finds: the rows the thread may show, the top-level ones, the picks."""
+
+    shown: list = field(default_factory=list)
+    roots: list[int] = field(default_factory=list)
+    picks: set[int] = field(default_factory=set)
+    root_of: dict[int, int] = field(default_factory=dict)
 
 
 def top_level(article, own_ids=()):
@@ -29,7 +54,7 @@ def top_level(article, own_ids=()):
         article_id=OuterRef("article_id"), depth__gt=1, path__startswith=OuterRef("path")
     )
     shown = Q(status=Status.APPROVED) | Q(status=Status.REMOVED, has_replies=True)
-    own = Q(pk__in=own_ids, status__in=[Status.PENDING, Status.SPAM])
+    own = Q(pk__in=own_ids, status__in=HELD)
     queryset = Comment.objects.filter(article=article, depth=1).alias(has_replies=Exists(visible_replies))
     return queryset.filter(shown | own).order_by("path")
 
@@ -40,40 +65,106 @@ def page_number_of(comment, own_ids=()) -> int:
     return before // conf.get("PER_PAGE") + 1
 
 
-def load_thread(article, *, page_number=1, own_ids=()) -> Thread:
-    paginator = Paginator(top_level(article, own_ids).values_list("path", flat=True), conf.get("PER_PAGE"))
-    page = paginator.get_page(page_number)
-    roots = list(page.object_list)
-    comments = []
-    if roots:
-        end = f"{int(roots[-1][: PATH_STEP - 1]) + 1:010d}/"  # the next top-level id sorts after every reply
-        in_range = Q(article=article, path__gte=roots[0], path__lt=end)
-        own = Comment.objects.filter(in_range, pk__in=own_ids, status__in=[Status.PENDING, Status.SPAM])
-        comments = arrange((Comment.objects.displayable().filter(in_range) | own).order_by("path"), set(roots))
-    featured = list(Comment.objects.visible().filter(article=article, is_featured=True).order_by("created_at"))
-    return Thread(comments=comments, page=page, featured=featured)
+def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thread:
+    # Most discussions come whole in one query, outline and HTML; past a few hundred comments the HTML of
+    # the other pages would weigh more than a second query for this page's.
+    whole = article.comment_count + len(own_ids) <= ONE_QUERY_UP_TO
+    fields = [*OUTLINE_FIELDS, *(STORED_FIELDS if whole else [])]
+    in_posting_order = list(  # the picks' order; the outline wants path order
+        Comment.objects.filter(article=article).order_by("created_at", "pk").values_list(*fields, named=True)
+    )
+    outline = read_outline(sorted(in_posting_order, key=attrgetter("path")), own_ids)
+    page = Paginator(outline.roots, conf.get("PER_PAGE")).get_page(page_number)
+    roots = set(page.object_list)
+    if not roots:
+        return Thread(html=mark_safe(""), page=page)  # nothing shown: no picks either, they are visible comments
+    thread = arrange([row for row in outline.shown if outline.root_of[row.pk] in roots], roots)
+    wanted = {row.pk for row in thread} | outline.picks
+    stored = in_posting_order if whole else stored_rows(article, roots, outline.picks)
+    stored = {row.pk: row for row in fresh([row for row in stored if row.pk in wanted], article)}
+    html = "".join(thread_html(thread, stored))
+    return Thread(
+        html=mark_safe(html if replies_open else without_reply_links(html)),  # noqa: S308 - stored, escaped HTML
+        page=page,
+        featured=[
+            Comment(pk=row.pk, name=row.name, email=row.email, html=row.html)
+            for row in stored.values()
+            if row.pk in outline.picks
+        ],
+    )
 
 
-def arrange(rows, roots) -> list[Comment]:
+def read_outline(rows, own_ids=()) -> Outline:
     """
-    Drop replies whose parent is not shown and removed comments left without replies, then mark where the
-    template opens and closes lists: `opens` (the next comment is a reply to this one) and `closes` (how many
-    levels end after it).
+    visible(): approved, under no held or spammed comment. displayable(): approved or removed, under none.
+    The reader's own held comments are shown too. Rows come in path order, so a parent comes before its replies.
     """
+    own_ids, outline = set(own_ids), Outline()
+    hidden, with_visible_replies, top = set(), set(), []
+    for row in rows:
+        root = outline.root_of[row.pk] = outline.root_of.get(row.parent_id, row.pk)
+        under_hidden = row.parent_id in hidden
+        if under_hidden or row.status in HELD:
+            hidden.add(row.pk)
+        if row.status == Status.APPROVED and not under_hidden:
+            if row.depth > 1:
+                with_visible_replies.add(root)
+            if row.is_featured:
+                outline.picks.add(row.pk)
+        if (row.status in DISPLAYABLE and not under_hidden) or (row.pk in own_ids and row.status in HELD):
+            outline.shown.append(row)
+            if row.depth == 1:
+                top.append(row)
+    outline.roots = [r.pk for r in top if r.status != Status.REMOVED or r.pk in with_visible_replies]
+    return outline
+
+
+def stored_rows(article, roots, picks) -> list:
+    """The stored HTML of the comments under these top-level ones, and the picks' text, in posting order."""
+    start, end = min(roots), max(roots) + 1  # a top-level id's path sorts before its replies, the next one's after
+    in_range = Q(article=article, path__gte=f"{start:010d}/", path__lt=f"{end:010d}/")
+    rows = Comment.objects.filter(in_range | Q(pk__in=picks)).order_by("created_at", "pk")
+    return list(rows.values_list("pk", *STORED_FIELDS, named=True))
+
+
+def fresh(rows, article) -> list:
+    """Rows whose stored HTML was made for another language or markup (or never) are rendered again and kept."""
+    rows, key = list(rows), rendering_key(article.language)
+    stale = {row.pk for row in rows if row.rendered_key != key}
+    if not stale:
+        return rows
+    comments = {c.pk: c for c in Comment.objects.filter(pk__in=stale)}
+    for comment in comments.values():
+        comment.article = article
+        comment.render()
+    # A moderator's save in the meantime stored the current key: that rendering is newer and stays.
+    Comment.objects.exclude(rendered_key=key).bulk_update(comments.values(), ["rendered", "rendered_key"])
+    return [row._replace(rendered=comments[row.pk].rendered) if row.pk in stale else row for row in rows]
+
+
+def arrange(rows, roots) -> list:
+    """Drop replies whose parent is not shown and removed comments left without replies, in path order."""
     kept, ids = [], set()
-    for comment in rows:
-        if comment.path in roots or comment.parent_id in ids:
-            kept.append(comment)
-            ids.add(comment.pk)
+    for row in rows:
+        if row.pk in roots or row.parent_id in ids:
+            kept.append(row)
+            ids.add(row.pk)
     with_replies, shown = set(), []
-    for comment in reversed(kept):
-        if comment.status == Status.REMOVED and comment.pk not in with_replies:
+    for row in reversed(kept):
+        if row.status == Status.REMOVED and row.pk not in with_replies:
             continue
-        shown.append(comment)
-        with_replies.add(comment.parent_id)
+        shown.append(row)
+        with_replies.add(row.parent_id)
     shown.reverse()
-    for comment, following in zip(shown, [*shown[1:], None], strict=True):
-        next_depth = following.depth if following else 1
-        comment.opens = next_depth > comment.depth
-        comment.closes = range(max(comment.depth - next_depth, 0))
     return shown
+
+
+def thread_html(rows, stored):
+    """Each comment's stored HTML, then a list of replies if the next row answers it, else the lists it ends."""
+    for row, following in zip(rows, [*rows[1:], None], strict=True):
+        yield stored[row.pk].rendered
+        next_depth = following.depth if following else 1
+        if next_depth > row.depth:
+            yield '<ol class="comment-replies">\n'
+        else:
+            yield "</li>\n" + "</ol></li>\n" * (row.depth - next_depth)

@@ -21,12 +21,17 @@ class HomeView(TemplateView):
     per_section = 3
 
     def get_context_data(self, **kwargs):
-        recent = list(Article.objects.published().for_listing()[: self.recent_count])
+        recent = list(Article.objects.published().select_related("section")[: self.recent_count])
         lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
+        sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
+        # Pictures and bylines show on the lead and each section's first story: fetched ahead for those alone.
+        firsts = [stories[0] for _section, stories in sections]
+        pictured = Article.objects.for_listing().in_bulk([a.pk for a in [lead, *firsts] if a])
         return super().get_context_data(
-            lead=lead,
+            lead=pictured.get(lead.pk, lead) if lead else None,
             breaking=next((a for a in recent if a.is_breaking), None),
-            sections=top_stories_by_section([a for a in recent if a != lead], self.per_section),
+            sections=[(section, [pictured.get(a.pk, a) for a in stories]) for section, stories in sections],
+            recent=recent,
             **kwargs,
         )
 

@@ -20,7 +20,10 @@ def comments_section(context, article):
     return {
         "article": article,
         "thread": load_thread(
-            article, page_number=request.GET.get("comments_page") or 1, own_ids=own_comment_ids(request)
+            article,
+            page_number=request.GET.get("comments_page") or 1,
+            own_ids=own_comment_ids(request),
+            replies_open=is_open,
         ),
         "is_open": is_open,
         "form": CommentForm(article=article, initial=initial) if is_open else None,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from newsroom.pagecache import page_cache_invalidate
 
 from . import conf, spam
 from .models import Comment, CommentReport, ModerationLog, Policy
@@ -47,6 +48,7 @@ def comment_count_refresh(*, article_id: int) -> int:
         list(Article.objects.select_for_update().filter(pk=article_id).values_list("pk"))
         count = Comment.objects.visible().filter(article_id=article_id).count()
         Article.objects.filter(pk=article_id).update(comment_count=count)
+        page_cache_invalidate()  # update() sends no signal, and the count shows on every list
     return count
 
 
@@ -207,6 +209,7 @@ def commenter_erase(*, email: str, actor, reason: str = "") -> int:
         comment.ip_address, comment.user_agent, comment.notify = None, "", False
         comment.render()  # the stored HTML carried the name and website too
     fields = ["name", "email", "website", "user", "ip_address", "user_agent", "notify", "rendered", "rendered_key"]
+    page_cache_invalidate()  # the names on the pages change, and bulk_update() sends no signal
     return Comment.objects.bulk_update(comments, fields)
 
 

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "newsroom.pagecache.PageCacheMiddleware",  # inside CSRF (fills in tokens) and locale (keys by language)
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -213,6 +214,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Preview links sent outside the newsroom expire after this many hours.
 NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", "72"))
 
+
+# --- Page cache --------------------------------------------------------------------------------
+# Whole pages for anonymous readers (newsroom/pagecache.py). NEWSROOM_PAGE_CACHE=0 turns it off.
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
+# How long a CDN may keep feeds and sitemaps unasked; 0 keeps them exact (it revalidates, we answer 304).
+NEWSROOM_PAGE_CACHE_CDN_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_CDN_SECONDS", "0"))
 
 # --- Reader comments ---------------------------------------------------------------------------
 # Defaults live in comments/conf.py; the environment may override them, e.g. for a benchmark or a test of

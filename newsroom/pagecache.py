@@ -1,0 +1,269 @@
+"""
+Whole pages for anonymous readers, kept in Django's cache so that every app server shares them.
+
+What is cached: a GET from a visitor without a session cookie, outside the desk and preview links, whose query
+string holds nothing but `page`, `q` or `comments_page` (once each); anything else (utm_*, fbclid…) is served
+uncached rather than letting random parameters fill the cache. The page is stored only if it is a plain 200 the
+view did not mark itself (`Cache-Control`), that sets no cookie, leaves the session alone, varies on nothing but
+the language, and printed no visitor's real CSRF token (a template using `{% csrf_token %}` is simply not cached).
+A reader with a session is never served from the cache and never fills it: staff, and anyone who has commented
+or reported (their held comments and remembered name live in the session). Deciding that costs no query.
+
+Exact invalidation: every key holds a generation number. Any change readers could see (articles, their bylines,
+tags, translations, corrections, images, sections, authors; a comment appearing, disappearing or changing) bumps
+it, so all pages are stale at once; newsroom/apps.py connects the signals and services call
+`page_cache_invalidate()` where they write with `queryset.update()`. The bump happens now and again once the
+transaction commits, so a page rendered from the old rows meanwhile is stored under a dead generation.
+One generation for the whole site because lists show comment counts: a comment changes the home page too.
+Time changes pages as well: no entry outlives the next scheduled publication, nor NEWSROOM_PAGE_CACHE_SECONDS.
+That time is kept in the cache per generation, looked up by whoever bumps it (so readers need no query) and again
+once it has passed. Expiry is checked here against the clock, not left to the cache server.
+
+Per-visitor values: while rendering a page for the cache, `request.page_cache_slots` is set and the templates
+write slots instead of the CSRF token and the comment form's signed render time; each serve, hit or miss, fills
+them in with this visitor's token and the time now. The stored body, and the ETag made from it, is the same for
+everyone.
+
+HTTP: a weak ETag and the render time as Last-Modified, so a conditional GET gets a 304 without touching the
+page. Pages with a form (every HTML page: the language switcher) are `private`: a shared cache would hand one
+visitor's CSRF token to everyone else, whose cookie would not match. Feeds, sitemaps and robots.txt carry no
+visitor's value and are `public, s-maxage=N` with N = NEWSROOM_PAGE_CACHE_CDN_SECONDS (default 0: a CDN keeps
+them but asks again every time, and our 304 keeps that cheap; a CDN cannot be told about a change, so any N > 0
+is staleness an operator accepts) and never past the entry's own expiry. Both vary on Accept-Language and Cookie
+(the language cookie); a CDN should key on the django_language cookie only and pass sessions through.
+
+Stampede: when an entry is missing, one request takes a short lock (`cache.add`) and renders; the others poll the
+cache for up to two seconds and serve what it stored, or render themselves if it is not coming.
+"""
+
+import hashlib
+import re
+import secrets
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from articles.models import Article
+from comments.forms import FORM_SALT
+
+GENERATION_KEY = "pagecache:generation"
+CACHED_PARAMETERS = {"page", "q", "comments_page"}
+SKIPPED_PATHS = ("/admin/", "/preview/")
+KNOWN_VARY = {"accept-language", "cookie"}
+LOCK_SECONDS = 10
+WAIT_SECONDS, WAIT_STEPS = 0.005, 400  # two seconds at most
+DAY, INFINITY = 24 * 3600, float("inf")
+
+
+class Slots:
+    """What templates write instead of a visitor's own values when the page is rendered to be shared."""
+
+    csrf_token = "@@pagecache-csrf@@"  # noqa: S105 - a slot, not a secret
+    form_token = "@@pagecache-form-"  # noqa: S105 - followed by the article's pk
+
+
+SLOTS = Slots()
+SLOT = re.compile(rb"@@pagecache-(csrf@@|form-\d+)")
+
+
+class PageCacheMiddleware:
+    """After CsrfViewMiddleware (which sets the token's cookie) and LocaleMiddleware (the language is in the key)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _shareable(request):
+            return self.get_response(request)
+        generation = _generation()
+        key = _page_key(request, generation)
+        entry, response = _live(cache.get(key)), None
+        if entry is None:
+            entry, response = self._rebuild(request, key, generation)
+            if entry is None:
+                return response
+        return _serve(request, entry, "miss" if response else "hit")
+
+    def _rebuild(self, request, key, generation):
+        """The entry and, unless another request rendered it, the response; no entry if it may not be shared."""
+        lock = f"{key}:lock"
+        locked = cache.add(lock, 1, LOCK_SECONDS)
+        if not locked and (entry := _wait_for(key, lock)):
+            return entry, None
+        try:
+            token_was_pending = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+            request.page_cache_slots = SLOTS
+            response = self.get_response(request)
+            # get_token() was called while rendering: the page holds a real token, and it is nobody else's.
+            printed_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False) and not token_was_pending
+            entry = None if printed_token else _entry(request, response, generation)
+            if entry:
+                cache.set(key, entry, int(entry["expires_at"] - entry["rendered_at"]) + 1)
+        finally:
+            if locked:
+                cache.delete(lock)
+        if not (entry or response.streaming):
+            response.content = _fill(SLOT.split(response.content), request)
+        return entry, response
+
+
+def page_cache_invalidate(**signal_kwargs) -> None:
+    """Every cached page is stale: now, and again when the change is committed (see the module's docstring)."""
+    if not transaction.get_connection().in_atomic_block:  # autocommit: everyone sees the change already
+        _bump()
+        return
+    # Until the commit only this connection sees the change; keeping the previous generation's publication
+    # time if it is earlier keeps pages from outliving it should the transaction roll back.
+    _bump(earlier=cache.get(_publication_key(_generation())))
+    transaction.on_commit(_bump)
+
+
+def page_cache_settings_changed(**signal_kwargs) -> None:
+    """Pages depend on settings too; only override_settings changes them, in tests that may have no database."""
+    _new_generation()
+
+
+def _bump(earlier=None):
+    """A new generation, whose next publication time is looked up here, once, rather than by its readers."""
+    cache.set(_publication_key(_new_generation()), min(_scheduled_next(), earlier or INFINITY), DAY)
+
+
+def _new_generation():
+    try:
+        return cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted or never set: any new random number is a new generation
+        return _generation()
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.randbits(62), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _shareable(request) -> bool:
+    return (
+        settings.NEWSROOM_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(SKIPPED_PATHS)
+        and all(name in CACHED_PARAMETERS and len(values) == 1 for name, values in request.GET.lists())
+    )
+
+
+def _page_key(request, generation) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"pagecache:{generation}:{translation.get_language()}:{digest}"
+
+
+def _live(entry):
+    return entry if entry is not None and entry["expires_at"] > time.time() else None
+
+
+def _wait_for(key, lock):
+    """Another request is rendering this page: its entry, once stored, or None if it will not come."""
+    for _ in range(WAIT_STEPS):
+        time.sleep(WAIT_SECONDS)
+        found = cache.get_many([key, lock])
+        entry = _live(found.get(key))
+        if entry or lock not in found:
+            return entry
+    return None
+
+
+def _storable(request, response) -> bool:
+    session = getattr(request, "session", None)
+    vary = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.has_header("Cache-Control")
+        and not (response.cookies.keys() - {settings.CSRF_COOKIE_NAME})
+        and not (session is not None and session.modified)
+        and vary <= KNOWN_VARY
+    )
+
+
+def _entry(request, response, generation):
+    if not _storable(request, response):
+        return None
+    now = time.time()
+    expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now))
+    if expires_at - now < 1:
+        return None
+    pieces = SLOT.split(response.content)  # text, slot, text, slot… cut once, filled in at each serve
+    return {
+        "pieces": pieces,
+        "headers": [(name, value) for name, value in response.items() if name.lower() != "content-length"],
+        "etag": f'W/"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"',
+        "rendered_at": now,
+        "expires_at": expires_at,
+        "personal": len(pieces) > 1,
+    }
+
+
+def _next_publication(generation, now) -> float:
+    """When the next scheduled article goes live (infinity if none): every page may change then."""
+    upcoming = cache.get(_publication_key(generation))
+    if upcoming is None or upcoming <= now:
+        upcoming = _scheduled_next()
+        cache.set(_publication_key(generation), upcoming, DAY)
+    return upcoming
+
+
+def _scheduled_next() -> float:
+    first = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+    return first.timestamp() if first else INFINITY
+
+
+def _publication_key(generation) -> str:
+    return f"pagecache:{generation}:next-publication"
+
+
+def _serve(request, entry, outcome):
+    response = HttpResponse(headers=entry["headers"])
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["rendered_at"])
+    response["Cache-Control"] = _cache_control(entry)
+    response["X-Page-Cache"] = outcome
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    conditional = get_conditional_response(
+        request, etag=entry["etag"], last_modified=int(entry["rendered_at"]), response=response
+    )
+    if conditional is response:
+        response.content = _fill(entry["pieces"], request)
+    return conditional
+
+
+def _cache_control(entry) -> str:
+    if entry["personal"]:
+        return "private, max-age=0, must-revalidate"
+    shared = min(settings.NEWSROOM_PAGE_CACHE_CDN_SECONDS, int(entry["expires_at"] - time.time()))
+    return f"public, max-age=0, s-maxage={max(shared, 0)}, must-revalidate"
+
+
+def _fill(pieces: list[bytes], request) -> bytes:
+    """The page with this visitor's CSRF token and a comment form shown now in its slots."""
+    if len(pieces) == 1:
+        return pieces[0]
+    token, filled = get_token(request).encode(), pieces[:]
+    for i in range(1, len(filled), 2):
+        filled[i] = token if filled[i] == b"csrf@@" else _form_token(int(filled[i].removeprefix(b"form-"))).encode()
+    return b"".join(filled)
+
+
+def _form_token(article_pk: int) -> str:
+    """The same signed render time as CommentForm.token; test_pagecache posts through a cached page to prove it."""
+    return signing.dumps({"a": article_pk, "t": time.time()}, salt=FORM_SALT)

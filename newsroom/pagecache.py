@@ -37,6 +37,7 @@ cache for up to two seconds and serve what it stored, or render themselves if it
 """
 
 import hashlib
+import logging
 import re
 import secrets
 import time
@@ -53,6 +54,8 @@ from django.utils.http import http_date
 
 from articles.models import Article
 from comments.forms import FORM_SALT
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 CACHED_PARAMETERS = {"page", "q", "comments_page"}
@@ -83,9 +86,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _shareable(request):
             return self.get_response(request)
-        generation = _generation()
-        key = _page_key(request, generation)
-        entry, response = _live(cache.get(key)), None
+        try:
+            generation = _generation()
+            key = _page_key(request, generation)
+            entry, response = _live(cache.get(key)), None
+        except Exception:  # noqa: BLE001 - a cache outage costs speed, never the site
+            logger.warning("Page cache unavailable; serving %s uncached.", request.path, exc_info=True)
+            return self.get_response(request)
         if entry is None:
             entry, response = self._rebuild(request, key, generation)
             if entry is None:
@@ -117,6 +124,13 @@ class PageCacheMiddleware:
 
 def page_cache_invalidate(**signal_kwargs) -> None:
     """Every cached page is stale: now, and again when the change is committed (see the module's docstring)."""
+    try:
+        _invalidate()
+    except Exception:  # noqa: BLE001 - an editor's save must not fail because the cache is down
+        logger.error("Page cache could not be invalidated.", exc_info=True)
+
+
+def _invalidate():
     if not transaction.get_connection().in_atomic_block:  # autocommit: everyone sees the change already
         _bump()
         return

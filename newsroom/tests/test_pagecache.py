@@ -323,3 +323,21 @@ def test_a_hot_page_is_rendered_once_when_many_readers_arrive_together(monkeypat
 
     assert renders == ["/hot/"]
     assert {response.content for response in responses} == {b"<p>Breaking</p>"}
+
+
+def test_a_cache_outage_costs_speed_not_the_site(client, settings):
+    """Redis down: readers still get pages and editors can still save; nothing is cached meanwhile."""
+    from unittest import mock
+
+    from articles.tests.factories import make_article
+
+    article = make_article("Cache server down")
+    with (
+        mock.patch("newsroom.pagecache.cache.get", side_effect=ConnectionError("down")),
+        mock.patch("newsroom.pagecache.cache.incr", side_effect=ConnectionError("down")),
+    ):
+        response = client.get("/")
+        assert response.status_code == 200 and "Cache server down" in response.content.decode()
+        article.headline = "Saved while the cache was down"
+        article.save()
+    assert "Saved while the cache was down" in client.get("/").content.decode()

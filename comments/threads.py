@@ -12,10 +12,12 @@ those subqueries cost more than all the rest of the thread; the tests hold both 
 `top_level()` (which permalinks use) to the same pages.
 """
 
+import logging
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from django.core.paginator import Page, Paginator
+from django.db import DatabaseError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import SafeString, mark_safe
 
@@ -23,6 +25,7 @@ from . import conf
 from .models import PATH_STEP, Comment
 from .rendering import rendering_key, without_reply_links
 
+logger = logging.getLogger(__name__)
 Status = Comment.Status
 HELD = {Status.PENDING, Status.SPAM}
 DISPLAYABLE = {Status.APPROVED, Status.REMOVED}
@@ -137,8 +140,10 @@ def fresh(rows, article) -> list:
     for comment in comments.values():
         comment.article = article
         comment.render()
-    # A moderator's save in the meantime stored the current key: that rendering is newer and stays.
-    Comment.objects.exclude(rendered_key=key).bulk_update(comments.values(), ["rendered", "rendered_key"])
+    try:  # a moderator's save in the meantime stored the current key: that rendering is newer and stays
+        Comment.objects.exclude(rendered_key=key).bulk_update(comments.values(), ["rendered", "rendered_key"])
+    except DatabaseError:  # a busy database: this page has its HTML, a later one stores it
+        logger.warning("Could not store the rendering of %d comment(s) of article %s", len(comments), article.pk)
     return [row._replace(rendered=comments[row.pk].rendered) if row.pk in stale else row for row in rows]
 
 

@@ -17,7 +17,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _REPLY_LINK = re.compile(r'<a class="comment__reply" [^>]*>[^<]*</a>')
 
 # Raise it whenever templates/comments/comment.html changes: stored renderings with another key are redone.
-RENDERING_VERSION = 1
+RENDERING_VERSION = 2
 
 
 def render_text(text: str) -> str:
@@ -48,7 +48,7 @@ def render_comment(comment, language: str) -> str:
     while held, and Reply and Report links once approved.
     """
     with translation.override(language), timezone.override(timezone.get_default_timezone()):
-        return render_to_string("comments/comment.html", {"c": comment})
+        return render_to_string("comments/comment.html", {"c": comment}).strip()
 
 
 def without_reply_links(html: str) -> str:

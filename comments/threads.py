@@ -170,6 +170,6 @@ def thread_html(rows, stored):
         yield stored[row.pk].rendered
         next_depth = following.depth if following else 1
         if next_depth > row.depth:
-            yield '<ol class="comment-replies">\n'
+            yield '\n<ol class="comment-replies">\n'
         else:
-            yield "</li>\n" + "</ol></li>\n" * (row.depth - next_depth)
+            yield "\n</li>\n" + "</ol></li>\n" * (row.depth - next_depth)

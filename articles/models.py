@@ -285,8 +285,10 @@ class Article(models.Model):
 
     @property
     def excerpt(self):
+        if self.standfirst:
+            return self.standfirst
         text = strip_tags(_BLOCK_END.sub(" ", self.body))  # "</p><p>" must not glue two sentences together
-        return self.standfirst or Truncator(text).words(40)
+        return Truncator(text).words(40)
 
     @property
     def was_updated(self):

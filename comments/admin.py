@@ -195,7 +195,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     def _moderate(self, request, queryset, service, done_message):
         reason, count = request.POST.get("reason", ""), 0
-        for comment in queryset.select_related("parent"):
+        for comment in queryset.select_related("parent", "article"):
             service(comment=comment, actor=request.user, reason=reason)
             count += 1
         self.message_user(request, done_message % {"count": count}, messages.SUCCESS)

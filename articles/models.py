@@ -92,13 +92,20 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
 
-    def related_to(self, article, limit=4):
-        """Other published stories sharing the most tags with this one, newest first among equals."""
+    def related_to(self, article, limit=4, within_days=30):
+        """Other published stories sharing the most tags with this one, newest first among equals.
+
+        Only stories from the months around it count: news goes stale, and the archive's size must not
+        decide how long an article page takes.
+        """
         tag_ids = [tag.pk for tag in article.tags.all()]
+        around = article.publish_at or timezone.now()
+        window = timezone.timedelta(days=within_days)
         return (
             self.published()
-            .filter(tags__in=tag_ids)
+            .filter(tags__in=tag_ids, publish_at__range=(around - window, around + window))
             .exclude(pk=article.pk)
+            .only("headline", "slug", "language", "publish_at", "section__name")  # grouped by: keep it narrow
             .annotate(shared_tags=models.Count("tags"))
             .order_by("-shared_tags", "-publish_at")
             .select_related("section")[:limit]

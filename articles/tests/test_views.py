@@ -253,6 +253,7 @@ def test_related_stories_share_tags_and_are_public():
     one = make_article("Wind auction", tags=["Energy"])
     make_article("Energy draft", tags=["Energy"], published=False)
     make_article("Unrelated", tags=["Budget"])
+    make_article("Old news", tags=["Energy", "Russia"], publish_at=timezone.now() - timedelta(days=60))
     related = list(Article.objects.related_to(Article.objects.get(pk=story.pk)))
     assert related == [both, one]
 

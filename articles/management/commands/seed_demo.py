@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -263,6 +263,8 @@ class Command(BaseCommand):
             generate_articles(articles, sections=sections, authors=authors, images=images, progress=self.progress)
             self.stderr.write("")
             self.stdout.write(f"Archive articles: {articles} new")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh statistics, so the query planner knows the archive's size
         if comments:
             self.comments_step(comments)
         if users:

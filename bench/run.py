@@ -450,15 +450,16 @@ def scale_run(config, small_info):
             measure(config, server, pages, env)
         measured[label] = pages
     rows = [
-        "| page | 1k req/s | 100k req/s | 1k ÷ 100k | p50 ms 1k / 100k | SQL queries 1k / 100k | within 2× |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| page | 1k req/s | 100k req/s | 1k ÷ 100k | p50 ms 1k / 100k | SQL queries 1k / 100k | errors 1k / 100k "
+        "| within 2× |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for small, large in zip(measured["1k"], measured["100k"], strict=True):
         slowdown = small.median("rps") / large.median("rps") if large.median("rps") else float("inf")
         rows.append(
             f"| {small.name} | {small.median('rps'):,.0f} | {large.median('rps'):,.0f} | {slowdown:.2f}× "
             f"| {small.median('p50_ms'):.1f} / {large.median('p50_ms'):.1f} | {small.queries} / {large.queries} "
-            f"| {'PASS' if slowdown <= 2 else f'MISS ({slowdown / 2:.1f}× over)'} |"
+            f"| {small.errors()} / {large.errors()} | {'PASS' if slowdown <= 2 else f'MISS ({slowdown / 2:.1f}× over)'} |"
         )
     return "\n".join(rows)
 
@@ -486,6 +487,19 @@ def machine():
     return f"{os.cpu_count()} cores ({model.group(1).strip() if model else 'unknown CPU'})"
 
 
+def revision():
+    """The commit measured, marked when the working tree differs from it."""
+    try:
+        commit = git("rev-parse", "--short", "HEAD") or "no commit"
+        return commit + (" with uncommitted changes" if git("status", "--porcelain", "-uno") else "")
+    except OSError:
+        return "no git"
+
+
+def git(*args):
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()  # noqa: S603, S607
+
+
 def load():
     """The machine's load average: on a shared machine, how much else was running."""
     return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -508,7 +522,7 @@ def main():
     say(
         f"## {time.strftime('%Y-%m-%d')}, {machine()}, {database} + {config.cache_url.split(':')[0]} cache, "
         f"{info['articles']:,} articles, wrk -t{config.threads} -c{config.connections} -d{config.duration}s, "
-        f"median of {config.runs}"
+        f"median of {config.runs}, commit {revision()}"
     )
     say("")
     say(table)

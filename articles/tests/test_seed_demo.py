@@ -232,4 +232,3 @@ def test_force_users_creates_logins_even_when_debug_is_off(settings):
 
     assert get_user_model().objects.filter(username__in=DEMO_USERNAMES).count() == 4
     assert DEMO_PASSWORD in output
-

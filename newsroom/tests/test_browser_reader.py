@@ -45,7 +45,9 @@ def newsroom():
     )
     story.translations.add(french)
     for n in range(6):
-        make_article(f"Inflation eases in the euro area, month {n}", section=economy, tags=["Energy"], lead_image=picture)
+        make_article(
+            f"Inflation eases in the euro area, month {n}", section=economy, tags=["Energy"], lead_image=picture
+        )
     return {"story": story, "french": french}
 
 

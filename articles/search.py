@@ -47,8 +47,8 @@ def search_articles(query: Query):
 def _sqlite_search(query: Query):
     match = " ".join(f'"{term}"*' for term in query.terms)
     rows = _fts_rows(
-        "SELECT rowid, snippet(articles_search, -1, ?, ?, '…', 24) FROM articles_search "
-        "WHERE articles_search MATCH ? ORDER BY bm25(articles_search, 10.0, 4.0, 1.0, 6.0) LIMIT 1000",
+        "SELECT rowid, snippet(articles_search, -1, %s, %s, '…', 24) FROM articles_search "
+        "WHERE articles_search MATCH %s ORDER BY bm25(articles_search, 10.0, 4.0, 1.0, 6.0) LIMIT 1000",
         [MARK_START, MARK_END, match],
     )
     public = set(Article.objects.published().filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))

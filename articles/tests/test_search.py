@@ -93,3 +93,9 @@ def test_snippets_keep_the_accents_readers_typed_without():
     make_article("Sommet", language="fr", standfirst="Le Conseil européen se réunit à Bruxelles.")
     snippet = search_articles(Query.parse("europeen"))[0].snippet
     assert "européen" in snippet and "<mark>" in snippet
+
+
+def test_search_works_with_debug_on(settings):
+    settings.DEBUG = True  # `make run` serves with debug on, which logs every query with its parameters
+    make_article("Debugging the energy market")
+    assert found("energy") == ["Debugging the energy market"]

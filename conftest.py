@@ -68,6 +68,10 @@ def _fresh_cache():
     """Every test starts with an empty cache, whether local memory or a shared Redis."""
     from django.core.cache import cache
 
+    from newsroom.pagecache import local_copies
+
     cache.clear()
+    local_copies.clear()
     yield
     cache.clear()
+    local_copies.clear()

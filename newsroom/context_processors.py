@@ -2,10 +2,12 @@ from django.conf import settings
 
 from articles.models import Section
 
+from .pagecache import sitewide
+
 
 def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
-        # Lazy: pages that never show the navigation never query it.
-        "nav_sections": Section.objects.all,
+        # Lazy: pages that never show the navigation never ask for it; those that do share one copy.
+        "nav_sections": lambda: sitewide("nav-sections", lambda: list(Section.objects.all())),
     }

@@ -32,6 +32,15 @@ them but asks again every time, and our 304 keeps that cheap; a CDN cannot be to
 is staleness an operator accepts) and never past the entry's own expiry. Both vary on Accept-Language and Cookie
 (the language cookie); a CDN should key on the django_language cookie only and pass sessions through.
 
+Two tiers: each process keeps the entries it served last (NEWSROOM_PAGE_CACHE_LOCAL_MB, default 32), so a hit
+costs one small look-up of the generation in the shared cache instead of fetching and unpickling the whole page.
+A key names its generation and an entry never changes once stored, so the local copy is exactly as fresh as the
+shared one; expiry is checked on both.
+
+Fragments: what many pages show alike (the "Latest news" sidebar through `{% sitewide %}`, the sections) is
+kept the same way, under the generation and the language, and expires with the pages, so it is exactly as fresh.
+It is kept with the page cache off too; NEWSROOM_FRAGMENT_CACHE=0 turns it off.
+
 Stampede: when an entry is missing, one request takes a short lock (`cache.add`) and renders; the others poll the
 cache for up to two seconds and serve what it stored, or render themselves if it is not coming.
 """
@@ -40,7 +49,9 @@ import hashlib
 import logging
 import re
 import secrets
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core import signing
@@ -73,7 +84,41 @@ class Slots:
     form_token = "@@pagecache-form-"  # noqa: S105 - followed by the article's pk
 
 
+class LocalCopies:
+    """This process's most recently served entries, at most `max_bytes` of page in all."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes, self.size = max_bytes, 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        size = sum(map(len, entry["pieces"]))
+        if size > self.max_bytes:
+            return
+        with self.lock:
+            if key in self.entries:
+                return
+            self.entries[key], self.size = entry, self.size + size
+            while self.size > self.max_bytes:
+                _, dropped = self.entries.popitem(last=False)
+                self.size -= sum(map(len, dropped["pieces"]))
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
 SLOTS = Slots()
+local_copies = LocalCopies(settings.NEWSROOM_PAGE_CACHE_LOCAL_MB * 1024 * 1024)
 SLOT = re.compile(rb"@@pagecache-(csrf@@|form-\d+)")
 
 
@@ -89,7 +134,7 @@ class PageCacheMiddleware:
         try:
             generation = _generation()
             key = _page_key(request, generation)
-            entry, response = _live(cache.get(key)), None
+            entry, response = _local_or_shared(key), None
         except Exception:  # noqa: BLE001 - a cache outage costs speed, never the site
             logger.warning("Page cache unavailable; serving %s uncached.", request.path, exc_info=True)
             return self.get_response(request)
@@ -114,12 +159,35 @@ class PageCacheMiddleware:
             entry = None if printed_token else _entry(request, response, generation)
             if entry:
                 cache.set(key, entry, int(entry["expires_at"] - entry["rendered_at"]) + 1)
+                local_copies.put(key, entry)
         finally:
             if locked:
                 cache.delete(lock)
         if not (entry or response.streaming):
             response.content = _fill(SLOT.split(response.content), request)
         return entry, response
+
+
+def sitewide(name, compute):
+    """What many pages show alike (a fragment's HTML, the sections): as computed for this generation and language,
+    or computed now by `compute()` and kept."""
+    if not settings.NEWSROOM_FRAGMENT_CACHE:
+        return compute()
+    try:
+        generation = _generation()
+        key = f"fragment:{generation}:{translation.get_language()}:{name}"
+        found = cache.get(key)
+        now = time.time()
+        if found is not None and found[0] > now:
+            return found[1]
+        value = compute()
+        expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now))
+        if expires_at - now >= 1:
+            cache.set(key, (expires_at, value), int(expires_at - now) + 1)
+        return value
+    except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
+        logger.warning("Fragment cache unavailable; computing %s.", name, exc_info=True)
+        return compute()
 
 
 def page_cache_invalidate(**signal_kwargs) -> None:
@@ -179,6 +247,14 @@ def _page_key(request, generation) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
     return f"pagecache:{generation}:{translation.get_language()}:{digest}"
+
+
+def _local_or_shared(key):
+    if entry := _live(local_copies.get(key)):
+        return entry
+    if entry := _live(cache.get(key)):
+        local_copies.put(key, entry)
+    return entry
 
 
 def _live(entry):

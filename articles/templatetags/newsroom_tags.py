@@ -1,8 +1,9 @@
+import functools
 import json
 
 from django import template
 from django.conf import settings
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -56,9 +57,14 @@ def timestamp(value):
     if value is None:
         return ""
     local = timezone.localtime(value)
-    return format_html(
-        '<time datetime="{}">{}</time>', local.strftime("%Y-%m-%dT%H:%M:%S%z"), dateformat.format(local, "j F Y, H:i")
-    )
+    when = f"{_long_date(local.date(), translation.get_language())}, {local:%H:%M}"
+    return format_html('<time datetime="{}">{}</time>', local.strftime("%Y-%m-%dT%H:%M:%S%z"), when)
+
+
+@functools.lru_cache(maxsize=1024)
+def _long_date(day, language):
+    """"30 November 2026" in the language shown: a list of stories has a few distinct days, spelt once each."""
+    return dateformat.format(day, "j F Y")
 
 
 @register.simple_tag(takes_context=True)

@@ -72,6 +72,14 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
 
+def listing_prefetches():
+    """What a story in a list shows beyond its row (with section and picture): renditions, bylines in order."""
+    return (
+        "lead_image__renditions",
+        models.Prefetch("bylines", queryset=Author.objects.order_by("articleauthor__position")),
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and the publish time has come."""
@@ -112,10 +120,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        return self.select_related("section", "lead_image").prefetch_related(
-            "lead_image__renditions",
-            models.Prefetch("bylines", queryset=Author.objects.order_by("articleauthor__position")),
-        )
+        return self.select_related("section", "lead_image").prefetch_related(*listing_prefetches())
 
 
 class Article(models.Model):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -9,7 +10,7 @@ from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from articles.models import Article
+from articles.models import Article, listing_prefetches
 from articles.search import Query, search_articles
 
 
@@ -21,16 +22,16 @@ class HomeView(TemplateView):
     per_section = 3
 
     def get_context_data(self, **kwargs):
-        recent = list(Article.objects.published().select_related("section")[: self.recent_count])
+        recent = list(Article.objects.published().select_related("section", "lead_image")[: self.recent_count])
         lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
         sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
         # Pictures and bylines show on the lead and each section's first story: fetched ahead for those alone.
-        firsts = [stories[0] for _section, stories in sections]
-        pictured = Article.objects.for_listing().in_bulk([a.pk for a in [lead, *firsts] if a])
+        pictured = [a for a in [lead, *(stories[0] for _section, stories in sections)] if a]
+        prefetch_related_objects(pictured, *listing_prefetches())
         return super().get_context_data(
-            lead=pictured.get(lead.pk, lead) if lead else None,
+            lead=lead,
             breaking=next((a for a in recent if a.is_breaking), None),
-            sections=[(section, [pictured.get(a.pk, a) for a in stories]) for section, stories in sections],
+            sections=sections,
             recent=recent,
             **kwargs,
         )

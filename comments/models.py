@@ -16,7 +16,7 @@ import re
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -325,7 +325,18 @@ class Policy(models.Model):
     def load(cls):
         return cls.objects.get_or_create(pk=1)[0]
 
+    @classmethod
+    def for_section(cls, section_id):
+        """The policy with the mode that applies in one section (its own if it has one), from one query."""
+        own = SectionPolicy.objects.filter(section_id=section_id).values("moderation")[:1]
+        policy = cls.objects.annotate(section_moderation=Subquery(own)).filter(pk=1).first() or cls.load()
+        policy.section_modes = {section_id: getattr(policy, "section_moderation", None) or policy.moderation}
+        return policy
+
     def moderation_for(self, section_id):
+        known = getattr(self, "section_modes", {})
+        if section_id in known:
+            return known[section_id]
         override = next((s for s in self.sections.all() if s.section_id == section_id), None)
         return override.moderation if override else self.moderation
 

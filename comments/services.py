@@ -2,14 +2,14 @@
 Everything that changes a comment's fate goes through here: posting, moderating, reporting, erasing.
 
 Each change of what readers see recounts `Article.comment_count` from `Comment.objects.visible()` in the same
-transaction, after locking the article's row so that two moderators at once cannot leave a stale count.
+transaction, holding the article's row lock while it counts so that two writers at once cannot leave a stale count.
 """
 
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,10 @@ STATUS_ACTIONS = {
 }
 
 
+# What a reply needs of the comment it answers: its place in the thread, and whether to tell its author.
+PARENT_FIELDS = ["pk", "article_id", "parent_id", "depth", "path", "status", "email", "notify"]
+
+
 class CommentsClosed(PermissionDenied):
     pass
 
@@ -43,20 +47,27 @@ def comments_are_open(article: Article) -> bool:
     return not days or timezone.now() < article.publish_at + timedelta(days=days)
 
 
-def comment_count_refresh(*, article_id: int) -> int:
-    with transaction.atomic():
-        list(Article.objects.select_for_update().filter(pk=article_id).values_list("pk"))
-        count = Comment.objects.visible().filter(article_id=article_id).count()
-        Article.objects.filter(pk=article_id).update(comment_count=count)
+def comment_count_refresh(*, article_id: int) -> None:
+    with transaction.atomic(savepoint=False):
+        # PostgreSQL counts with the snapshot of the statement's start: the lock comes first, in its own statement,
+        # so that the count sees whatever the previous holder committed. SQLite's writer holds the whole database.
+        if connection.features.has_select_for_update:
+            list(Article.objects.select_for_update().filter(pk=article_id).order_by().values_list("pk"))
+        Article.objects.filter(pk=article_id).update(comment_count=_visible_count())
         page_cache_invalidate()  # update() sends no signal, and the count shows on every list
-    return count
+
+
+def _visible_count():
+    """COUNT(*) of the article's visible comments, as a subquery: 0, not NULL, when there are none."""
+    visible = Comment.objects.visible().filter(article_id=OuterRef("pk")).order_by()
+    return Subquery(visible.annotate(n=Func("pk", function="COUNT")).values("n"))
 
 
 def reply_target(*, article: Article, parent_id: int | None) -> Comment | None:
     """The comment a reply hangs under: visible, on this article, and at most one level above the deepest."""
     if not parent_id:
         return None
-    parent = Comment.objects.visible().filter(article=article, pk=parent_id).first()
+    parent = Comment.objects.visible().filter(article=article, pk=parent_id).only(*PARENT_FIELDS).first()
     if parent is None:
         raise ValidationError(_("The comment you are replying to is no longer available."))
     deepest_parent = conf.get("MAX_DEPTH") - 1
@@ -82,7 +93,7 @@ def comment_create(
     """Post a reader's comment: refuse it with a reason, or save it published, held or as spam."""
     if not comments_are_open(article):
         raise CommentsClosed(_("Comments are closed on this article."))
-    policy = Policy.objects.prefetch_related("sections").get_or_create(pk=1)[0]
+    policy = Policy.for_section(article.section_id)
     comment = Comment(
         article=article,
         parent=reply_target(article=article, parent_id=parent_id),
@@ -100,7 +111,7 @@ def comment_create(
     spam.check_refusals(comment, policy=policy)
     verdict = spam.classify(comment, policy=policy, request=request)
     comment.status, comment.hold_reason = verdict.status, verdict.reason
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # a failure here fails the request: no savepoint to fall back to
         comment.save()
         if comment.status == Status.APPROVED:
             comment_count_refresh(article_id=article.pk)

@@ -64,6 +64,10 @@ def top_level(article, own_ids=()):
 
 def page_number_of(comment, own_ids=()) -> int:
     """Which page of the discussion carries this comment's thread."""
+    # Each top-level comment shown is visible, or stands above a visible reply, or is the reader's own held one:
+    # the count (read when the article was, before this comment if it is new) and the reader's own bound them.
+    if comment.article.comment_count + len(own_ids) < conf.get("PER_PAGE"):
+        return 1
     before = top_level(comment.article, own_ids).filter(path__lt=comment.path[:PATH_STEP]).count()
     return before // conf.get("PER_PAGE") + 1
 

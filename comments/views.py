@@ -43,7 +43,7 @@ def _closed(request, article):
 
 
 def _published_article(pk):
-    return get_object_or_404(Article.objects.published().select_related("section"), pk=pk)
+    return get_object_or_404(Article.objects.published().select_related("section").defer("body"), pk=pk)
 
 
 @require_POST
@@ -77,7 +77,9 @@ def post_comment(request, article_pk):
 def _remember(request, comment):
     if comment.status != Comment.Status.APPROVED:
         request.session[OWN_KEY] = [*own_comment_ids(request), comment.pk][-20:]
-    request.session[AUTHOR_KEY] = {"name": comment.name, "email": comment.email, "website": comment.website}
+    author = {"name": comment.name, "email": comment.email, "website": comment.website}
+    if remembered_author(request) != author:  # writing the same again would cost a session save
+        request.session[AUTHOR_KEY] = author
 
 
 def remembered_author(request) -> dict:

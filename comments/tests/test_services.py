@@ -1,5 +1,8 @@
+import threading
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from articles.tests.factories import make_article, make_author, make_section, make_user
 from comments import services
@@ -184,3 +187,26 @@ def test_two_posts_checked_at_the_same_moment_cannot_both_pass_the_rate_limit(se
     spam.check_refusals(first, policy=policy)
     with pytest.raises(ValidationError, match="several comments in a short time"):
         spam.check_refusals(second, policy=policy)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="SQLite lets one writer in at a time; nothing to race")
+def test_comments_posted_at_the_same_moment_are_all_counted():
+    Policy.objects.create(pk=1, moderation="none")
+    article, readers = make_article(), 8
+    parent = make_comment(article)
+    start = threading.Barrier(readers)
+
+    def reader(n):
+        try:
+            start.wait()
+            post(article, parent_id=parent.pk if n % 2 else None, email=f"r{n}@example.eu", text=f"Point {n}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert count(article) == Comment.objects.visible().filter(article=article).count() == readers + 1

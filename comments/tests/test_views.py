@@ -427,3 +427,29 @@ def test_the_comments_feed_lists_only_visible_comments(client):
     assert [item.find("title").text for item in items] == ["Shown on “Summit ends”"]
     assert items[0].find("link").text.endswith(shown.get_absolute_url())
     assert client.get(reverse("comments:feed", args=[make_article(published=False).pk])).status_code == 404
+
+
+def test_the_form_remembers_the_reader_after_a_comment(client, open_policy):
+    article = make_article()
+    parent = make_comment(article)
+    post(client, article, website="https://ines.example.eu")
+    for url in (article.get_absolute_url(), reverse("comments:reply", args=[parent.pk])):
+        page = parse(client.get(url).content)
+        filled = [page.by_id(f"id_{name}").attrs["value"] for name in ("name", "email", "website")]
+        assert filled == ["Ines Moreau", "ines@example.eu", "https://ines.example.eu"]
+    assert "value" not in parse(Client().get(article.get_absolute_url()).content).by_id("id_name").attrs
+
+
+def test_an_accepted_comment_costs_a_fixed_few_queries(client, open_policy, django_assert_max_num_queries):
+    """
+    Article, policy, parent, duplicate check; insert, path and HTML, recount (after the article's row lock on
+    PostgreSQL); a new session only when the reader's details are new to it.
+    """
+    article = make_article()
+    parent = make_comment(article)
+    with django_assert_max_num_queries(16):
+        assert post(client, article, parent=str(parent.pk)).status_code == 302
+    with django_assert_max_num_queries(12):  # the same reader again: the session already remembers them
+        assert post(client, article, text="And the votes.").status_code == 302
+    article.refresh_from_db()
+    assert article.comment_count == Comment.objects.visible().filter(article=article).count() == 3

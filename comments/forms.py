@@ -3,6 +3,7 @@ import time
 from django import forms
 from django.core import signing
 from django.core.validators import URLValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from . import conf
@@ -53,7 +54,11 @@ class CommentForm(forms.Form):
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         self.article = article
-        self.token = signing.dumps({"a": article.pk, "t": time.time()}, salt=FORM_SALT)
+
+    @cached_property
+    def token(self):
+        """Signed when first printed: a page rendered for the page cache prints a slot instead."""
+        return signing.dumps({"a": self.article.pk, "t": time.time()}, salt=FORM_SALT)
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())  # no line breaks: the name goes into email subjects

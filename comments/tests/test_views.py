@@ -129,6 +129,41 @@ def test_the_form_keeps_everything_typed_and_shows_each_error_by_its_field(clien
     assert not Comment.objects.exists()
 
 
+FIELDS = {  # id: (label, required, autocomplete, maxlength)
+    "id_text": ("Comment", True, None, "5000"),
+    "id_name": ("Name", True, "name", "80"),
+    "id_email": ("Email", True, "email", "254"),
+    "id_website": ("Website", False, "url", "200"),
+}
+
+
+def test_each_field_is_labelled_and_its_help_and_errors_are_read_with_it(client):
+    article = make_article()
+    page = discussion(client.get(article.get_absolute_url()))
+    labels = {label.attrs["for"]: label.text for label in page.find_all("label")}
+    for field_id, (label, required, autocomplete, maxlength) in FIELDS.items():
+        field = page.by_id(field_id)
+        assert labels[field_id] == label
+        assert ("required" in field.attrs, field.attrs.get("autocomplete"), field.attrs["maxlength"]) == (
+            required,
+            autocomplete,
+            maxlength,
+        )
+        assert "aria-invalid" not in field.attrs
+    assert page.by_id("id_email").attrs["aria-describedby"] == "id_email_helptext"
+    assert page.by_id("id_email_helptext").text == "Never shown on the site."
+    assert labels["id_notify"] == "Email me when someone replies to my comment"
+
+    refused = parse(post(client, article, text="", email="not an address").content)
+    for field_id, error in (("id_text", "This field is required."), ("id_email", "Enter a valid email address.")):
+        field = refused.by_id(field_id)
+        assert field.attrs["aria-invalid"] == "true"
+        described = [refused.by_id(ref).text for ref in field.attrs["aria-describedby"].split()]
+        assert error in described[-1]
+    assert refused.by_id("id_email").attrs["aria-describedby"] == "id_email_helptext id_email_error"
+    assert "aria-invalid" not in refused.by_id("id_name").attrs
+
+
 HOSTILE = [
     "<script>alert('x')</script>",
     '<img src=x onerror="alert(1)">',

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -19,6 +21,7 @@ from django.utils.text import Truncator
 from .models import Article
 
 MAX_TERMS = 8
+MAX_RESULTS = 1000  # the most a reader can page through; counting stops there
 MARK_START, MARK_END = "\u0002", "\u0003"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -37,23 +40,56 @@ class Query:
 
 
 def search_articles(query: Query):
-    """Published articles matching every term, best first, each with `.snippet` (safe HTML, terms in <mark>)."""
+    """Published articles matching every term, best first, each with `.snippet` (safe HTML, terms in <mark>).
+
+    Lazy, for the paginator: it counts (up to MAX_RESULTS), ranks one page at a time and makes snippets for
+    that page only, so that a large archive costs little more than a small one.
+    """
     if not query.terms:
         return Article.objects.none()
-    backend = {"sqlite": _sqlite_search, "postgresql": _postgres_search}.get(connection.vendor, _fallback_search)
-    return backend(query)
+    backend = {"sqlite": SQLiteSearch, "postgresql": PostgresSearch}.get(connection.vendor, FallbackSearch)
+    return RankedResults(backend(query))
 
 
-def _sqlite_search(query: Query):
-    match = " ".join(f'"{term}"*' for term in query.terms)
-    rows = _fts_rows(
-        "SELECT rowid, snippet(articles_search, -1, %s, %s, '…', 24) FROM articles_search "
-        "WHERE articles_search MATCH %s ORDER BY bm25(articles_search, 10.0, 4.0, 1.0, 6.0) LIMIT 1000",
-        [MARK_START, MARK_END, match],
-    )
-    public = set(Article.objects.published().filter(pk__in=[pk for pk, _ in rows]).values_list("pk", flat=True))
-    snippets = {pk: text for pk, text in rows if pk in public}
-    return RankedResults(list(snippets), lambda page: {a.pk: _snippet_html(snippets[a.pk]) for a in page})
+def matching_ids(query: Query):
+    """Articles in any status matching every term, as a subquery for `pk__in`: the desk's search."""
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT rowid FROM articles_search WHERE articles_search MATCH %s", [_fts5_match(query)])
+    if connection.vendor == "postgresql":
+        tsquery = "(to_tsquery('newsroom_en', %s) || to_tsquery('newsroom_fr', %s))"
+        return RawSQL(f"SELECT id FROM articles_article WHERE search_vector @@ {tsquery}", [_tsquery(query)] * 2)  # noqa: S611 - constant SQL
+    return FallbackSearch(query).matches.values("pk")
+
+
+def _fts5_match(query):
+    return " ".join(f'"{term}"*' for term in query.terms)
+
+
+def _tsquery(query):
+    return " & ".join(f"{term}:*" for term in query.terms)
+
+
+class SQLiteSearch:
+    """FTS5, ranked by bm25 with the headline weighted 10, tags 6, the standfirst 4 and the body 1."""
+
+    def __init__(self, query):
+        # The published() rule; the join finds status and publish time in article_public_ids_idx, not in each row.
+        self.sql = (
+            "FROM articles_search s JOIN articles_article a ON a.id = s.rowid "
+            "WHERE articles_search MATCH %s AND a.status = %s AND a.publish_at <= %s"
+        )
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        self.params = [_fts5_match(query), Article.Status.PUBLISHED, now]
+
+    def count(self):
+        return _rows(f"SELECT count(*) FROM (SELECT 1 {self.sql} LIMIT {MAX_RESULTS})", self.params)[0][0]
+
+    def page(self, offset, limit):
+        return _rows(
+            f"SELECT s.rowid, snippet(articles_search, -1, %s, %s, '…', 24) {self.sql} "
+            "ORDER BY bm25(articles_search, 10.0, 4.0, 1.0, 6.0), a.publish_at DESC LIMIT %s OFFSET %s",
+            [MARK_START, MARK_END, *self.params, limit, offset],
+        )
 
 
 _PG_QUERY = "(to_tsquery('newsroom_en', %(q)s) || to_tsquery('newsroom_fr', %(q)s))"
@@ -64,51 +100,69 @@ _PG_SNIPPETS = (
 )
 
 
-def _postgres_search(query: Query):
-    tsquery = " & ".join(f"{term}:*" for term in query.terms)
-    rows = _fts_rows(
-        f"SELECT a.id FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "  # noqa: S608 - constant
-        "AND a.status = %(status)s AND a.publish_at <= now() "
-        f"ORDER BY ts_rank(a.search_vector, {_PG_QUERY}, 1) DESC, a.publish_at DESC LIMIT 1000",
-        {"q": tsquery, "status": Article.Status.PUBLISHED},
-    )
-    return RankedResults([pk for (pk,) in rows], lambda page: _postgres_snippets(page, tsquery))
+class PostgresSearch:
+    """The weighted tsvector through its GIN index, ranked by ts_rank; snippets by ts_headline.
+
+    Ranking reads every match's vector anyway, so one pass ranks the best MAX_RESULTS and so counts them:
+    a separate count would read every match a second time.
+    """
+
+    def __init__(self, query):
+        self.params = {"q": _tsquery(query), "status": Article.Status.PUBLISHED, "now": timezone.now()}
+        self._ids = None
+
+    def ranked_ids(self):
+        if self._ids is None:
+            rows = _rows(
+                f"SELECT a.id FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "
+                "AND a.status = %(status)s AND a.publish_at <= %(now)s "
+                f"ORDER BY ts_rank(a.search_vector, {_PG_QUERY}, 1) DESC, a.publish_at DESC LIMIT {MAX_RESULTS}",
+                self.params,
+            )
+            self._ids = [pk for (pk,) in rows]
+        return self._ids
+
+    def count(self):
+        return len(self.ranked_ids())
+
+    def page(self, offset, limit):
+        ids = self.ranked_ids()[offset : offset + limit]
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
+        snippets = dict(_rows(_PG_SNIPPETS, {"q": self.params["q"], "ids": ids, "options": options}))
+        return [(pk, snippets.get(pk, "")) for pk in ids]
 
 
-def _postgres_snippets(articles, tsquery):
-    rows = _fts_rows(
-        _PG_SNIPPETS,
-        {
-            "q": tsquery,
-            "ids": [a.pk for a in articles],
-            "options": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15",
-        },
-    )
-    return {pk: _snippet_html(text) for pk, text in rows}
+class FallbackSearch:
+    """Other databases: a plain match on the same fields, newest first."""
+
+    def __init__(self, query):
+        self.terms = query.terms
+        condition = Q()
+        for term in query.terms:
+            condition &= (
+                Q(headline__icontains=term)
+                | Q(standfirst__icontains=term)
+                | Q(body__icontains=term)
+                | Q(tags__name__iexact=term)
+            )
+        self.matches = Article.objects.filter(pk__in=Article.objects.filter(condition).values("pk"))
+
+    def count(self):
+        return self.matches.published()[:MAX_RESULTS].count()
+
+    def page(self, offset, limit):
+        return [(a.pk, _highlight(a.excerpt, self.terms)) for a in self.matches.published()[offset : offset + limit]]
 
 
-def _fts_rows(sql, params):
+def _rows(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def _fallback_search(query: Query):
-    condition = Q()
-    for term in query.terms:
-        condition &= (
-            Q(headline__icontains=term)
-            | Q(standfirst__icontains=term)
-            | Q(body__icontains=term)
-            | Q(tags__name__iexact=term)
-        )
-    ids = Article.objects.published().filter(condition).values_list("pk", flat=True).distinct()[:1000]
-    return RankedResults(list(ids), lambda page: {a.pk: _highlight(a.excerpt, query.terms) for a in page})
-
-
 def _highlight(text, terms):
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
-    return _snippet_html(pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", Truncator(text).words(40)))
+    return pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", Truncator(text).words(40))
 
 
 _TAG_FRAGMENT = re.compile(r"^[^<>]*?>|<[^>]*$")
@@ -122,22 +176,28 @@ def _snippet_html(text):
 
 
 class RankedResults:
-    """Article ids in relevance order; a page of articles is fetched only when the paginator slices it."""
+    """A search's results for the paginator: counted up to MAX_RESULTS, ranked and fetched a slice at a time."""
 
-    def __init__(self, ids, snippets):
-        self.ids, self._snippets = ids, snippets
+    def __init__(self, backend):
+        self.backend = backend
+        self._count = None
 
     def count(self):
-        return len(self.ids)
+        if self._count is None:
+            self._count = self.backend.count()
+        return self._count
 
     def __len__(self):
-        return len(self.ids)
+        return self.count()
 
     def __getitem__(self, index):
-        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
-        found = Article.objects.for_listing().in_bulk(ids)
-        page = [found[pk] for pk in ids if pk in found]
-        snippets = self._snippets(page) if page else {}
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, min(MAX_RESULTS, MAX_RESULTS if index.stop is None else index.stop)
+        rows = self.backend.page(start, stop - start) if start < stop else []
+        found = Article.objects.for_listing().in_bulk([pk for pk, _ in rows])
+        page = [found[pk] for pk, _ in rows if pk in found]
+        snippets = dict(rows)
         for article in page:
-            article.snippet = snippets.get(article.pk, "")
-        return page if isinstance(index, slice) else page[0]
+            article.snippet = _snippet_html(snippets[article.pk])
+        return page

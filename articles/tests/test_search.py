@@ -2,6 +2,7 @@ import pytest
 from django.core.paginator import Paginator
 from django.utils import timezone
 
+from articles import search
 from articles.models import Article
 from articles.search import Query, search_articles
 from articles.tests.factories import make_article
@@ -99,3 +100,19 @@ def test_search_works_with_debug_on(settings):
     settings.DEBUG = True  # `make run` serves with debug on, which logs every query with its parameters
     make_article("Debugging the energy market")
     assert found("energy") == ["Debugging the energy market"]
+
+
+def test_results_stop_at_the_most_a_reader_can_page_through(archive, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    paginator = Paginator(search_articles(Query.parse("energy")), 2)
+    assert paginator.count == 3
+    assert len(paginator.page(2).object_list) == 1
+
+
+def test_a_results_page_costs_the_same_queries_however_many_match(django_assert_max_num_queries):
+    for n in range(30):
+        make_article(f"Energy market report {n}", tags=["Energy"])
+    with django_assert_max_num_queries(7):
+        page = Paginator(search_articles(Query.parse("energy")), 20).page(2)
+        assert [article.snippet for article in page.object_list]
+    assert len(page.object_list) == 10

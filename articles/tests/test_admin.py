@@ -1,11 +1,12 @@
 """The desk's lists, dashboard, previews and image library, as journalists see them."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles.images import make_renditions
 from articles.models import Article, Image, Rendition
@@ -227,3 +228,53 @@ def test_read_only_article_shows_the_story_not_its_html_source(reporter):
     html = desk_client(reporter).get(change_url(other)).content.decode()
     assert "<p>The <strong>Council</strong> agreed.</p>" in html
     assert "&lt;strong&gt;" not in html
+
+
+def test_undated_work_comes_first_then_the_schedule_then_what_is_live(editor):
+    make_article("Live story")
+    make_article("Tomorrow's story", publish_at=timezone.now() + timedelta(days=1))
+    make_article("Draft story", published=False)
+
+    html = changelist(desk_client(editor))
+
+    assert html.index("Draft story") < html.index("Tomorrow&#x27;s story") < html.index("Live story")
+
+
+def test_date_drill_down_offers_only_years_and_months_with_articles(editor):
+    for year, month in [(2023, 3), (2025, 1), (2025, 11)]:
+        make_article(f"Story of {year}-{month}", publish_at=timezone.make_aware(datetime(year, month, 15, 12)))
+    client = desk_client(editor)
+
+    years = changelist(client)
+    assert "?publish_at__year=2023" in years and "?publish_at__year=2025" in years
+    assert "?publish_at__year=2024" not in years
+
+    months = changelist(client, "?publish_at__year=2025")
+    assert "publish_at__month=1&" in months and "publish_at__month=11&" in months
+    assert "publish_at__month=6&" not in months
+    assert "Story of 2025-11" in months and "Story of 2023-3" not in months
+
+
+def test_author_and_tag_filters_list_each_article_once(editor):
+    anna, marc = make_author("Anna Lindqvist"), make_author("Marc Dubois")
+    make_article("Written together", authors=[anna, marc], tags=["budget", "council"])
+    make_article("Marc alone", authors=[marc], tags=["fisheries"])
+    client = desk_client(editor)
+
+    by_anna = changelist(client, f"?author={anna.pk}")
+    assert by_anna.count(">Written together<") == 1 and "Marc alone" not in by_anna
+    budget = Tag.objects.get(name="budget")
+    tagged = changelist(client, f"?tag={budget.pk}")
+    assert tagged.count(">Written together<") == 1 and "Marc alone" not in tagged
+
+
+def test_desk_search_finds_words_in_any_field_and_status(editor):
+    make_article("Fisheries quotas agreed")
+    make_article("Council meets", body="<p>The fisheries ministers disagreed.</p>", published=False)
+    make_article("Tagged story", tags=["Fisheries"], status=Status.REVIEW, published=False)
+    make_article("Budget talks")
+
+    html = changelist(desk_client(editor), "?q=fisher")
+
+    assert "Fisheries quotas agreed" in html and "Council meets" in html and "Tagged story" in html
+    assert "Budget talks" not in html

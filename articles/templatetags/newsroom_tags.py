@@ -63,7 +63,7 @@ def timestamp(value):
 
 @functools.lru_cache(maxsize=1024)
 def _long_date(day, language):
-    """"30 November 2026" in the language shown: a list of stories has a few distinct days, spelt once each."""
+    """ "30 November 2026" in the language shown: a list of stories has a few distinct days, spelt once each."""
     return dateformat.format(day, "j F Y")
 
 

@@ -10,6 +10,7 @@ A removed comment is not visible, but its visible replies are: the thread shows 
 its place. `Article.comment_count` is the number of visible comments; placeholders are not counted.
 """
 
+import functools
 import hashlib
 import re
 
@@ -50,6 +51,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.SPAM)
 
 
+@functools.cache  # built once per process: queries resolve a copy, and building it cost more than running it
 def _hidden_ancestor():
     """A held or spammed comment whose path is a prefix of the outer comment's path."""
     return Exists(

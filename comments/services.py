@@ -5,6 +5,7 @@ Each change of what readers see recounts `Article.comment_count` from `Comment.o
 transaction, holding the article's row lock while it counts so that two writers at once cannot leave a stale count.
 """
 
+import functools
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,6 +58,7 @@ def comment_count_refresh(*, article_id: int) -> None:
         page_cache_invalidate()  # update() sends no signal, and the count shows on every list
 
 
+@functools.cache  # built once per process, as models._hidden_ancestor() is
 def _visible_count():
     """COUNT(*) of the article's visible comments, as a subquery: 0, not NULL, when there are none."""
     visible = Comment.objects.visible().filter(article_id=OuterRef("pk")).order_by()

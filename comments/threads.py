@@ -12,13 +12,14 @@ those subqueries cost more than all the rest of the thread; the tests hold both 
 `top_level()` (which permalinks use) to the same pages.
 """
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from django.core.paginator import Page, Paginator
 from django.db import DatabaseError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.safestring import SafeString, mark_safe
 
 from . import conf
@@ -53,13 +54,18 @@ class Outline:
 
 def top_level(article, own_ids=()):
     """The top-level comments shown: visible, removed ones above visible replies, and the reader's own held ones."""
+    shown = Q(status=Status.APPROVED) | Q(status=Status.REMOVED, has_replies=True)
+    own = Q(pk__in=own_ids, status__in=HELD)
+    queryset = Comment.objects.filter(article=article, depth=1).alias(has_replies=_has_visible_replies())
+    return queryset.filter(shown | own).order_by("path")
+
+
+@functools.cache  # built once per process, as models._hidden_ancestor() is
+def _has_visible_replies():
     visible_replies = Comment.objects.visible().filter(
         article_id=OuterRef("article_id"), depth__gt=1, path__startswith=OuterRef("path")
     )
-    shown = Q(status=Status.APPROVED) | Q(status=Status.REMOVED, has_replies=True)
-    own = Q(pk__in=own_ids, status__in=HELD)
-    queryset = Comment.objects.filter(article=article, depth=1).alias(has_replies=Exists(visible_replies))
-    return queryset.filter(shown | own).order_by("path")
+    return Exists(visible_replies)
 
 
 def page_number_of(comment, own_ids=()) -> int:
@@ -68,8 +74,19 @@ def page_number_of(comment, own_ids=()) -> int:
     # the count (read when the article was, before this comment if it is new) and the reader's own bound them.
     if comment.article.comment_count + len(own_ids) < conf.get("PER_PAGE"):
         return 1
-    before = top_level(comment.article, own_ids).filter(path__lt=comment.path[:PATH_STEP]).count()
-    return before // conf.get("PER_PAGE") + 1
+    return _top_level_before(comment, own_ids) // conf.get("PER_PAGE") + 1
+
+
+def _top_level_before(comment, own_ids) -> int:
+    """How many threads come first. Removed top-level comments count only above visible replies: rare, dearer."""
+    earlier = {"depth": 1, "path__lt": comment.path[:PATH_STEP]}
+    shown = Q(status=Status.APPROVED) | Q(pk__in=own_ids, status__in=HELD)
+    counts = Comment.objects.filter(article_id=comment.article_id, **earlier).aggregate(
+        shown=Count("pk", filter=shown), removed=Count("pk", filter=Q(status=Status.REMOVED))
+    )
+    if not counts["removed"]:
+        return counts["shown"]
+    return top_level(comment.article, own_ids).filter(**earlier).count()
 
 
 def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thread:

@@ -140,6 +140,18 @@ def test_a_long_discussion_fetches_its_page_apart_and_reads_the_same(settings, m
         assert (whole, one_query, two_queries) == (apart, 1, 2)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_permalink_leads_to_the_page_the_thread_shows_the_comment_on(settings, seed):
+    settings.NEWSROOM_COMMENTS_PER_PAGE = 3
+    article, own_ids = _random_discussion(seed, size=80)
+    rows = Comment.objects.filter(article=article).order_by("path").values_list(*threads.OUTLINE_FIELDS, named=True)
+    outline = threads.read_outline(rows, own_ids)
+    pages = {root: n // 3 + 1 for n, root in enumerate(outline.roots)}
+    for comment in Comment.objects.filter(pk__in=[row.pk for row in outline.shown]).select_related("article"):
+        if outline.root_of[comment.pk] in pages:
+            assert threads.page_number_of(comment, own_ids) == pages[outline.root_of[comment.pk]]
+
+
 def test_moderation_changes_the_stored_html_at_once(client, moderator):
     article = make_article()
     comment = make_comment(article, text="Original words.", name="Ines", website="https://ines.example")

@@ -43,7 +43,7 @@ def _closed(request, article):
 
 
 def _published_article(pk):
-    return get_object_or_404(Article.objects.published().select_related("section").defer("body"), pk=pk)
+    return get_object_or_404(Article.objects.published().defer("body"), pk=pk)
 
 
 @require_POST

@@ -110,10 +110,13 @@ def _hit(key, seconds) -> int:
     """Add one to a counter shared by every app server (the cache) and return the new value."""
     cache.add(key, 0, seconds)
     try:
-        return cache.incr(key)
+        count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, seconds)
         return 1
+    if count == 1:  # a window opens; Redis's INCR remakes a key that expired a moment before, without expiry
+        cache.touch(key, seconds)
+    return count
 
 
 def report_allowed(ip_address: str | None) -> bool:

@@ -1,8 +1,13 @@
 import threading
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from articles.tests.factories import make_article, make_author, make_section, make_user
 from comments import services
@@ -210,3 +215,20 @@ def test_comments_posted_at_the_same_moment_are_all_counted():
     for thread in threads:
         thread.join()
     assert count(article) == Comment.objects.visible().filter(article=article).count() == readers + 1
+
+
+@pytest.mark.skipif("LocMem" not in settings.CACHES["default"]["BACKEND"], reason="time travel moves no cache server")
+def test_a_rate_limit_counter_that_lost_its_expiry_still_lets_the_reader_post_again_later(settings):
+    from comments import spam
+
+    settings.NEWSROOM_COMMENTS_RATE_LIMIT_EMAIL = (1, 600)
+    article, policy = make_article(), Policy.load()
+    first, second, later = (
+        Comment(article=article, name="A", email="a@example.eu", text=text) for text in ("One", "Two", "Three")
+    )
+    cache.set(spam._rate_keys(first)[0][1], 0, timeout=None)  # as Redis's INCR leaves a key it remade
+    spam.check_refusals(first, policy=policy)
+    with pytest.raises(ValidationError, match="several comments in a short time"):
+        spam.check_refusals(second, policy=policy)
+    with time_machine.travel(timezone.now() + timedelta(seconds=601)):
+        spam.check_refusals(later, policy=policy)

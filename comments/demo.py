@@ -1,5 +1,6 @@
 """Believable discussions for the demo newsroom: threads of mixed depth, a few held, a few from staff."""
 
+import functools
 import random
 
 from django.contrib.auth import get_user_model
@@ -11,7 +12,8 @@ from articles.models import Article
 
 from . import conf
 from .models import Comment
-from .services import comment_count_refresh
+from .rendering import render_text
+from .services import comment_counts_refresh
 
 READERS = [
     "Marta Kowalska",
@@ -51,32 +53,43 @@ REPLIES = {
 }
 
 
-def seed_comments(per_article: int, articles=None) -> int:
-    """Add `per_article` comments to each published article that has none yet; returns how many were made."""
+def seed_comments(per_article: int, articles=None, batch_size=500) -> int:
+    """Add `per_article` comments to each published article that has none yet; returns how many were made.
+
+    In batches of articles, one INSERT per thread depth: a hundred thousand articles take minutes, not hours.
+    No signal goes out for each comment: each batch recounts its articles, which refreshes the cached pages.
+    Each comment's thread HTML is made the first time a page shows it (comments.threads.fresh), not here.
+    """
     staff = get_user_model().objects.filter(is_staff=True, is_active=True).select_related("author").first()
     articles = Article.objects.published() if articles is None else articles
+    pending = list(articles.filter(comments__isnull=True).order_by("pk").values_list("pk", "language", "publish_at"))
     made = 0
-    for article in articles.filter(comments__isnull=True):
+    for start in range(0, len(pending), batch_size):
+        chunk = pending[start : start + batch_size]
         with transaction.atomic():
-            made += _discussion(article, per_article, staff)
-            comment_count_refresh(article_id=article.pk)
+            made += _insert_by_depth([c for row in chunk for c in _discussion(*row, per_article, staff)])
+            comment_counts_refresh(article_ids=[pk for pk, _language, _when in chunk])
     return made
 
 
-def _discussion(article, count, staff):
-    rng = random.Random(article.pk)
-    language = article.language if article.language in TEXTS else "en"
-    start, span = article.publish_at, max((timezone.now() - article.publish_at).total_seconds(), 60)
-    shown = []
+def _discussion(article_id, language, publish_at, count, staff):
+    """One article's comments, unsaved, each after its parent: two in three answer an earlier one."""
+    rng = random.Random(article_id)
+    language = language if language in TEXTS else "en"
+    span = max((timezone.now() - publish_at).total_seconds(), 60)
+    made, shown = [], []
     for i in range(count):
-        parent = rng.choice(shown) if shown and i % 3 else None  # two in three comments answer another
+        parent = rng.choice(shown) if shown and i % 3 else None
         if parent and parent.depth >= conf.get("MAX_DEPTH"):
             parent = parent.parent
+        text = rng.choice(REPLIES[language] if parent else TEXTS[language])
         comment = Comment(
-            article=article,
+            article_id=article_id,
             parent=parent,
-            text=rng.choice(REPLIES[language] if parent else TEXTS[language]),
-            created_at=start + timezone.timedelta(seconds=span * (i + 1) / (count + 1)),
+            depth=parent.depth + 1 if parent else 1,
+            text=text,
+            html=_html(text),
+            created_at=publish_at + timezone.timedelta(seconds=span * (i + 1) / (count + 1)),
             status=Comment.Status.PENDING if i % 7 == 5 else Comment.Status.APPROVED,
         )
         if staff and parent and i % 5 == 4:
@@ -84,10 +97,28 @@ def _discussion(article, count, staff):
         else:
             name = rng.choice(READERS)
             comment.name, comment.email = name, f"{slugify(name)}@example.net"
-        comment.save()
+        made.append(comment)
         if comment.status == Comment.Status.APPROVED:
             shown.append(comment)
-    return count
+    return made
+
+
+def _insert_by_depth(comments) -> int:
+    """Top-level comments first, then their replies…: a reply's path starts with its parent's, ids known by then."""
+    for depth in sorted({c.depth for c in comments}):
+        level = [c for c in comments if c.depth == depth]
+        for comment in level:
+            comment.parent_id = comment.parent.pk if comment.parent else None
+        Comment.objects.bulk_create(level, batch_size=1000)
+        for comment in level:
+            comment.path = (comment.parent.path if comment.parent else "") + f"{comment.pk:010d}/"
+        Comment.objects.bulk_update(level, ["path"], batch_size=1000)
+    return len(comments)
+
+
+@functools.cache
+def _html(text):
+    return render_text(text)
 
 
 def _from_staff(comment, user):

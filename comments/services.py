@@ -49,12 +49,18 @@ def comments_are_open(article: Article) -> bool:
 
 
 def comment_count_refresh(*, article_id: int) -> None:
+    comment_counts_refresh(article_ids=[article_id])
+
+
+def comment_counts_refresh(*, article_ids: list[int]) -> None:
+    """Each article's comment count recounted from its visible comments, in one statement."""
     with transaction.atomic(savepoint=False):
         # PostgreSQL counts with the snapshot of the statement's start: the lock comes first, in its own statement,
         # so that the count sees whatever the previous holder committed. SQLite's writer holds the whole database.
+        articles = Article.objects.filter(pk__in=article_ids)
         if connection.features.has_select_for_update:
-            list(Article.objects.select_for_update().filter(pk=article_id).order_by().values_list("pk"))
-        Article.objects.filter(pk=article_id).update(comment_count=_visible_count())
+            list(articles.select_for_update().order_by("pk").values_list("pk"))
+        articles.update(comment_count=_visible_count())
         page_cache_invalidate()  # update() sends no signal, and the count shows on every list
 
 

@@ -17,7 +17,8 @@ class NewsroomConfig(AppConfig):
         from .pagecache import page_cache_invalidate, page_cache_settings_changed
 
         def comment_saved(sender, instance, created, **kwargs):
-            if not created or instance.is_visible:  # a new comment held for moderation changes no page
+            # A new comment shows through its article's recount (comments.services), which invalidates already.
+            if not created:
                 page_cache_invalidate()
 
         def m2m_saved(sender, action, **kwargs):

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from . import conf
 
 FORM_SALT = "comments.form"
+# The reader's name, email and website for their next form: a signed cookie (comments.views), so commenting needs
+# no session; the page cache passes readers who have it by.
+COMMENTER_COOKIE, COMMENTER_SALT, COMMENTER_SECONDS = "newsroom_commenter", "comments.commenter", 90 * 24 * 3600
 
 
 class WebAddressField(forms.URLField):

@@ -1,5 +1,7 @@
 import secrets
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 
-from .forms import CommentForm, ReportForm
+from .forms import COMMENTER_COOKIE, COMMENTER_SALT, COMMENTER_SECONDS, CommentForm, ReportForm
 from .models import Comment
 from .notifications import email_from_token
 from .services import (
@@ -20,7 +22,7 @@ from .services import (
 )
 from .threads import page_number_of
 
-OWN_KEY, AUTHOR_KEY, READER_KEY = "comments.mine", "comments.author", "comments.reader"
+OWN_KEY, READER_KEY = "comments.mine", "comments.reader"
 
 
 def client_ip(request) -> str | None:
@@ -67,23 +69,36 @@ def post_comment(request, article_pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _remember(request, comment)
-            return redirect(comment_url(comment, own_comment_ids(request)))
+            response = redirect(comment_url(comment, own_comment_ids(request)))
+            _remember(request, response, comment)
+            return response
     parent_id = form.cleaned_data.get("parent")
     parent = Comment.objects.visible().filter(article=article, pk=parent_id).first() if parent_id else None
     return render(request, "comments/form_page.html", {"article": article, "form": form, "parent": parent})
 
 
-def _remember(request, comment):
+def _remember(request, response, comment):
     if comment.status != Comment.Status.APPROVED:
         request.session[OWN_KEY] = [*own_comment_ids(request), comment.pk][-20:]
     author = {"name": comment.name, "email": comment.email, "website": comment.website}
-    if remembered_author(request) != author:  # writing the same again would cost a session save
-        request.session[AUTHOR_KEY] = author
+    if remembered_author(request) != author:
+        response.set_cookie(
+            COMMENTER_COOKIE,
+            signing.dumps(author, salt=COMMENTER_SALT, compress=True),
+            max_age=COMMENTER_SECONDS,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
 
 
 def remembered_author(request) -> dict:
-    return request.session.get(AUTHOR_KEY, {}) if hasattr(request, "session") else {}
+    """The name, email and website of this browser's last comment."""
+    try:
+        author = signing.loads(request.COOKIES[COMMENTER_COOKIE], salt=COMMENTER_SALT, max_age=COMMENTER_SECONDS)
+    except (KeyError, signing.BadSignature):
+        return {}
+    return {field: str(author.get(field, "")) for field in ("name", "email", "website")}
 
 
 def reply(request, pk):

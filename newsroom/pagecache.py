@@ -1,13 +1,15 @@
 """
 Whole pages for anonymous readers, kept in Django's cache so that every app server shares them.
 
-What is cached: a GET from a visitor without a session cookie, outside the desk and preview links, whose query
-string holds nothing but `page`, `q` or `comments_page` (once each); anything else (utm_*, fbclid…) is served
-uncached rather than letting random parameters fill the cache. The page is stored only if it is a plain 200 the
-view did not mark itself (`Cache-Control`), that sets no cookie, leaves the session alone, varies on nothing but
-the language, and printed no visitor's real CSRF token (a template using `{% csrf_token %}` is simply not cached).
-A reader with a session is never served from the cache and never fills it: staff, and anyone who has commented
-or reported (their held comments and remembered name live in the session). Deciding that costs no query.
+What is cached: a GET from a visitor without a session or commenter cookie, outside the desk and preview links,
+whose query string holds nothing but `page`, `q` or `comments_page` (once each); anything else (utm_*, fbclid…)
+is served uncached rather than letting random parameters fill the cache. The page is stored only if it is a plain
+200 the view did not mark itself (`Cache-Control`), that sets no cookie, leaves the session alone, varies on
+nothing but the language, and printed no visitor's real CSRF token (a template using `{% csrf_token %}` is simply
+not cached).
+A reader with a session is never served from the cache and never fills it: staff, and anyone who has reported or
+has a comment held (their held comments live in the session); nor is one whose form remembers their name (the
+commenter cookie). Deciding that costs no query.
 
 Exact invalidation: every key holds a generation number. Any change readers could see (articles, their bylines,
 tags, translations, corrections, images, sections, authors; a comment appearing, disappearing or changing) bumps
@@ -64,7 +66,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from articles.models import Article
-from comments.forms import FORM_SALT
+from comments.forms import COMMENTER_COOKIE, FORM_SALT
 
 logger = logging.getLogger(__name__)
 
@@ -238,6 +240,7 @@ def _shareable(request) -> bool:
         settings.NEWSROOM_PAGE_CACHE
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and COMMENTER_COOKIE not in request.COOKIES  # the comment form carries their name and email
         and not request.path_info.startswith(SKIPPED_PATHS)
         and all(name in CACHED_PARAMETERS and len(values) == 1 for name, values in request.GET.lists())
     )

@@ -19,6 +19,7 @@ from articles.models import Correction
 from articles.services import article_publish, article_unpublish, correction_add
 from articles.tests.factories import make_article, make_author, make_section, make_user
 from articles.views import preview_token
+from comments.forms import COMMENTER_COOKIE
 from comments.models import Comment, Policy
 from comments.services import comment_approve, comment_remove, commenter_erase
 from comments.tests.factories import make_comment
@@ -177,6 +178,34 @@ def test_a_reader_sees_their_held_comment_and_nobody_else_does(client):
     assertContains(mine, "Who pays for this?")
     for _ in ("miss", "hit"):
         assertNotContains(client.get(url), "Who pays for this?")
+
+
+def test_a_reader_whose_form_remembers_them_is_never_served_or_stored_a_shared_page(client):
+    Policy.objects.create(pk=1, moderation="none")
+    article = make_article()
+    url = article.get_absolute_url()
+    reader = Client()
+    page = reader.get(url)
+    with time_machine.travel(timezone.now() + timedelta(seconds=10)):
+        posted = reader.post(
+            reverse("comments:post", args=[article.pk]),
+            {
+                "text": "Who pays?",
+                "name": "Ines Moreau",
+                "email": "ines@example.eu",
+                "timestamp": first(FORM_TOKEN, page),
+            },
+        )
+    assert posted.status_code == 302 and "sessionid" not in posted.cookies  # no session for a published comment
+    for _ in range(2):
+        mine = reader.get(url)
+        assert outcome(mine) is None
+        assertContains(mine, 'value="ines@example.eu"')
+    for _ in ("miss", "hit"):
+        assertNotContains(client.get(url), "ines@example.eu")
+    forged = Client()
+    forged.cookies[COMMENTER_COOKIE] = "e30:forged:signature"
+    assertNotContains(forged.get(url), "ines@example.eu")
 
 
 def test_preview_links_are_never_cached(client):

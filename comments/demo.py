@@ -5,13 +5,15 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat, LPad
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
 
 from . import conf
-from .models import Comment
+from .models import PATH_STEP, Comment
 from .rendering import render_text
 from .services import comment_counts_refresh
 
@@ -104,15 +106,16 @@ def _discussion(article_id, language, publish_at, count, staff):
 
 
 def _insert_by_depth(comments) -> int:
-    """Top-level comments first, then their replies…: a reply's path starts with its parent's, ids known by then."""
+    """Top-level comments first, then their replies…: a reply's path is its parent's and its own id, set in SQL."""
+    own_step = Concat(LPad(Cast("pk", CharField()), PATH_STEP - 1, Value("0")), Value("/"))
+    parent_path = Subquery(Comment.objects.filter(pk=OuterRef("parent_id")).values("path")[:1])
     for depth in sorted({c.depth for c in comments}):
         level = [c for c in comments if c.depth == depth]
         for comment in level:
             comment.parent_id = comment.parent.pk if comment.parent else None
         Comment.objects.bulk_create(level, batch_size=1000)
-        for comment in level:
-            comment.path = (comment.parent.path if comment.parent else "") + f"{comment.pk:010d}/"
-        Comment.objects.bulk_update(level, ["path"], batch_size=1000)
+        new = Comment.objects.filter(article_id__in={c.article_id for c in level}, depth=depth, path="")
+        new.update(path=Concat(parent_path, own_step) if depth > 1 else own_step)
     return len(comments)
 
 

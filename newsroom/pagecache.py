@@ -204,9 +204,10 @@ def _invalidate():
     if not transaction.get_connection().in_atomic_block:  # autocommit: everyone sees the change already
         _bump()
         return
-    # Until the commit only this connection sees the change; keeping the previous generation's publication
-    # time if it is earlier keeps pages from outliving it should the transaction roll back.
-    _bump(earlier=cache.get(_publication_key(_generation())))
+    # Until the commit only this connection sees the change. A new generation now keeps apart the pages rendered
+    # meanwhile (from the old rows, or the new ones on this connection), whose readers look up the next
+    # publication time themselves, in the rows they see; the commit bumps again, with the time looked up here.
+    _new_generation()
     transaction.on_commit(_bump)
 
 
@@ -215,9 +216,9 @@ def page_cache_settings_changed(**signal_kwargs) -> None:
     _new_generation()
 
 
-def _bump(earlier=None):
+def _bump():
     """A new generation, whose next publication time is looked up here, once, rather than by its readers."""
-    cache.set(_publication_key(_new_generation()), min(_scheduled_next(), earlier or INFINITY), DAY)
+    cache.set(_publication_key(_new_generation()), _scheduled_next(), DAY)
 
 
 def _new_generation():

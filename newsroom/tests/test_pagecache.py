@@ -145,6 +145,22 @@ def test_a_scheduled_article_appears_on_time_though_pages_were_cached_just_befor
         assertContains(client.get("/"), "Embargoed summit statement")
 
 
+def test_a_schedule_saved_in_a_transaction_holds_for_pages_cached_before_and_after_its_commit(
+    client, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    make_article("Already out")
+    with time_machine.travel(now, tick=False):
+        client.get("/")
+        with django_capture_on_commit_callbacks(execute=True) as committed:
+            make_article("Embargoed summit statement", publish_at=now + timedelta(minutes=2))
+            assertNotContains(client.get("/"), "Embargoed summit statement")  # cached before the commit
+        assert committed
+        assertNotContains(client.get("/"), "Embargoed summit statement")  # and after it
+    with time_machine.travel(now + timedelta(minutes=2, seconds=1), tick=False):
+        assertContains(client.get("/"), "Embargoed summit statement")
+
+
 def test_staff_never_get_or_fill_the_cache(client):
     article = make_article("Ministers agree")
     url = article.get_absolute_url()

@@ -39,6 +39,14 @@ def first(pattern, response):
     return pattern.search(response.content.decode())[1]
 
 
+def comment_as_a_reader(reader, article, *, text, name):
+    """The article page, then its form posted ten seconds later, as a person would."""
+    page = reader.get(article.get_absolute_url())
+    with time_machine.travel(timezone.now() + timedelta(seconds=10)):
+        fields = {"text": text, "name": name, "email": "ines@example.eu", "timestamp": first(FORM_TOKEN, page)}
+        return reader.post(reverse("comments:post", args=[article.pk]), fields)
+
+
 def test_a_second_anonymous_visit_is_served_from_the_cache_without_a_query(client, django_assert_num_queries):
     article = make_article("Ministers agree on the budget")
     make_comment(article, text="Long overdue.")
@@ -177,18 +185,7 @@ def test_a_reader_sees_their_held_comment_and_nobody_else_does(client):
     article = make_article()
     url = article.get_absolute_url()
     reader = Client()
-    page = reader.get(url)
-
-    with time_machine.travel(timezone.now() + timedelta(seconds=10)):
-        reader.post(
-            reverse("comments:post", args=[article.pk]),
-            {
-                "text": "Who pays for this?",
-                "name": "Ines",
-                "email": "ines@example.eu",
-                "timestamp": first(FORM_TOKEN, page),
-            },
-        )
+    comment_as_a_reader(reader, article, text="Who pays for this?", name="Ines")
     mine = reader.get(url)
     assert outcome(mine) is None
     assertContains(mine, "Who pays for this?")
@@ -201,17 +198,7 @@ def test_a_reader_whose_form_remembers_them_is_never_served_or_stored_a_shared_p
     article = make_article()
     url = article.get_absolute_url()
     reader = Client()
-    page = reader.get(url)
-    with time_machine.travel(timezone.now() + timedelta(seconds=10)):
-        posted = reader.post(
-            reverse("comments:post", args=[article.pk]),
-            {
-                "text": "Who pays?",
-                "name": "Ines Moreau",
-                "email": "ines@example.eu",
-                "timestamp": first(FORM_TOKEN, page),
-            },
-        )
+    posted = comment_as_a_reader(reader, article, text="Who pays?", name="Ines Moreau")
     assert posted.status_code == 302 and "sessionid" not in posted.cookies  # no session for a published comment
     for _ in range(2):
         mine = reader.get(url)

@@ -27,11 +27,12 @@ them in with this visitor's token and the time now. The stored body, and the ETa
 everyone.
 
 HTTP: a weak ETag and the render time as Last-Modified, so a conditional GET gets a 304 without touching the
-page. Pages with a form (every HTML page: the language switcher) are `private`: a shared cache would hand one
-visitor's CSRF token to everyone else, whose cookie would not match. Feeds, sitemaps and robots.txt carry no
-visitor's value and are `public, s-maxage=N` with N = NEWSROOM_PAGE_CACHE_CDN_SECONDS (default 0: a CDN keeps
-them but asks again every time, and our 304 keeps that cheap; a CDN cannot be told about a change, so any N > 0
-is staleness an operator accepts) and never past the entry's own expiry. Both vary on Accept-Language and Cookie
+page. Pages with a form that posts (the article page's comment form) are `private`: a shared cache would hand
+one visitor's CSRF token to everyone else, whose cookie would not match. The others (home, section, tag, author,
+archive and search pages, whose language switcher is links; feeds, sitemaps, robots.txt) carry no visitor's value
+and are `public, s-maxage=N` with N = NEWSROOM_PAGE_CACHE_CDN_SECONDS (default 0: a CDN keeps them but asks
+again every time, and our 304 keeps that cheap; a CDN cannot be told about a change, so any N > 0 is staleness an
+operator accepts) and never past the entry's own expiry. Both vary on Accept-Language and Cookie
 (the language cookie); a CDN should key on the django_language cookie only and pass sessions through.
 
 Two tiers: each process keeps the entries it served last (NEWSROOM_PAGE_CACHE_LOCAL_MB, default 32), so a hit

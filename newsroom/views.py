@@ -3,11 +3,12 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from articles.models import Article, listing_prefetches
@@ -52,6 +53,38 @@ def search(request):
     page = Paginator(search_articles(query), 20).get_page(request.GET.get("page"))
     context = {"query": query, "page_obj": page, "page_query": urlencode({"q": query.text}) if query.text else ""}
     return render(request, "search.html", context)
+
+
+@never_cache
+@require_safe
+def switch_language(request, language):
+    """The masthead's language links: remember the choice in the language cookie, as Django's set_language does,
+    and go back to the page the reader was on.
+
+    A GET, where set_language wants a POST with a CSRF token: the only state it changes is the reader's
+    display-language preference, which any link may legitimately set, and without a form on every page most pages
+    carry no token and a CDN may keep them. The links are rel="nofollow" and robots.txt disallows the path, so
+    crawlers skip it.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def media(request, path):

@@ -89,7 +89,7 @@ def test_a_reader_goes_from_home_to_section_article_tag_author_search_and_feed(p
 
 def test_a_french_reader_switches_language_reads_french_and_follows_the_english_translation(page, newsroom):
     page.goto("/")
-    page.get_by_role("button", name="Français").click()
+    page.get_by_role("link", name="Français").click()
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("link", name="Aller au contenu").count() == 1
 

@@ -1,9 +1,11 @@
 """Site-wide pages: the front page, the error pages, robots.txt and the interface language."""
 
+import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
 from pytest_django.asserts import assertContains, assertNotContains
@@ -128,26 +130,27 @@ def test_server_error_page_needs_neither_context_nor_database(settings, django_a
     assert "Something went wrong on our side" in response.content.decode()
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_desk_and_previews(client):
+def test_robots_txt_keeps_crawlers_out_of_the_desk_previews_and_language_links(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /preview/" in lines
+    assert "Disallow: /language/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
-def test_language_switcher_turns_the_interface_french():
-    client = Client(enforce_csrf_checks=True)
+def test_language_switcher_turns_the_interface_french(client):
     make_article("Ministers agree")
-    client.get("/")  # sets the CSRF cookie the switcher's form carries
+    home = client.get("/")
+    switch = re.search(r'<a href="([^"]+)" lang="fr" hreflang="fr" rel="nofollow">Français</a>', home.content.decode())
+    assert switch, "no link to the French interface in the masthead"
 
-    response = client.post(
-        "/i18n/setlang/", {"language": "fr", "next": "/", "csrfmiddlewaretoken": client.cookies["csrftoken"].value}
-    )
-    assert response.status_code == 302
+    response = client.get(unescape(switch[1]))
+    assert (response.status_code, response["Location"]) == (302, "/")
 
     page = client.get(response["Location"])
     assertContains(page, '<html lang="fr">')
     assertContains(page, "Dernières nouvelles")
     assertContains(page, "Aller au contenu")
+    assertContains(page, 'lang="fr" hreflang="fr" rel="nofollow" aria-current="true">Français</a>')

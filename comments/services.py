@@ -61,7 +61,7 @@ def comment_counts_refresh(*, article_ids: list[int]) -> None:
         if connection.features.has_select_for_update:
             list(articles.select_for_update().order_by("pk").values_list("pk"))
         articles.update(comment_count=_visible_count())
-        page_cache_invalidate()  # update() sends no signal, and the count shows on every list
+        page_cache_invalidate(schedule_changed=False)  # update() sends no signal; the count shows on every list
 
 
 @functools.cache  # built once per process, as models._hidden_ancestor() is

@@ -107,14 +107,19 @@ def _over_limit(comment):
 
 
 def _hit(key, seconds) -> int:
-    """Add one to a counter shared by every app server (the cache) and return the new value."""
-    cache.add(key, 0, seconds)
+    """Add one to a counter shared by every app server (the cache) and return the new value: one round trip to
+    the cache while a window is open, which is when a flood comes."""
     try:
         count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        return 1
-    if count == 1:  # a window opens; Redis's INCR remakes a key that expired a moment before, without expiry
+    except ValueError:  # no window open
+        if cache.add(key, 1, seconds):
+            return 1
+        try:
+            count = cache.incr(key)  # another server opened it a moment ago
+        except ValueError:  # and it closed again at once
+            cache.set(key, 1, seconds)
+            return 1
+    if count == 1:  # a counter left without expiry (plain Redis INCR makes them) starts its window now
         cache.touch(key, seconds)
     return count
 

@@ -18,8 +18,9 @@ it, so all pages are stale at once; newsroom/apps.py connects the signals and se
 transaction commits, so a page rendered from the old rows meanwhile is stored under a dead generation.
 One generation for the whole site because lists show comment counts: a comment changes the home page too.
 Time changes pages as well: no entry outlives the next scheduled publication, nor NEWSROOM_PAGE_CACHE_SECONDS.
-That time is kept in the cache per generation, looked up by whoever bumps it (so readers need no query) and again
-once it has passed. Expiry is checked here against the clock, not left to the cache server.
+That time is kept in the cache per generation, looked up by whoever bumps it (so readers need no query; a comment,
+which cannot move it, copies it from the generation before) and again once it has passed. Expiry is checked here
+against the clock, not left to the cache server.
 
 Per-visitor values: while rendering a page for the cache, `request.page_cache_slots` is set and the templates
 write slots instead of the CSRF token and the comment form's signed render time; each serve, hit or miss, fills
@@ -48,6 +49,7 @@ Stampede: when an entry is missing, one request takes a short lock (`cache.add`)
 cache for up to two seconds and serve what it stored, or render themselves if it is not coming.
 """
 
+import functools
 import hashlib
 import logging
 import re
@@ -193,23 +195,25 @@ def sitewide(name, compute):
         return compute()
 
 
-def page_cache_invalidate(**signal_kwargs) -> None:
-    """Every cached page is stale: now, and again when the change is committed (see the module's docstring)."""
+def page_cache_invalidate(*, schedule_changed=True, **signal_kwargs) -> None:
+    """Every cached page is stale: now, and again when the change is committed (see the module's docstring).
+    A change that cannot move an article's publication time (a comment) passes `schedule_changed=False`."""
     try:
-        _invalidate()
+        _invalidate(schedule_changed)
     except Exception:  # noqa: BLE001 - an editor's save must not fail because the cache is down
         logger.error("Page cache could not be invalidated.", exc_info=True)
 
 
-def _invalidate():
+def _invalidate(schedule_changed):
     if not transaction.get_connection().in_atomic_block:  # autocommit: everyone sees the change already
         _bump()
         return
     # Until the commit only this connection sees the change. A new generation now keeps apart the pages rendered
     # meanwhile (from the old rows, or the new ones on this connection), whose readers look up the next
-    # publication time themselves, in the rows they see; the commit bumps again, with the time looked up here.
-    _new_generation()
-    transaction.on_commit(_bump)
+    # publication time themselves, in the rows they see; the commit bumps again, with the time looked up then,
+    # or, if the change cannot have moved it, the one known before the change.
+    before = _new_generation() - 1
+    transaction.on_commit(functools.partial(_bump, schedule_of=None if schedule_changed else before))
 
 
 def page_cache_settings_changed(**signal_kwargs) -> None:
@@ -217,9 +221,13 @@ def page_cache_settings_changed(**signal_kwargs) -> None:
     _new_generation()
 
 
-def _bump():
-    """A new generation, whose next publication time is looked up here, once, rather than by its readers."""
-    cache.set(_publication_key(_new_generation()), _scheduled_next(), DAY)
+def _bump(*, schedule_of=None):
+    """A new generation, whose next publication time is looked up here, once, rather than by its readers; or taken
+    from generation `schedule_of` when the change cannot have moved it. (That one may have been a transaction's
+    interim generation, its time read from the rows before the transaction: that transaction's commit bumps
+    again and looks the time up.)"""
+    upcoming = None if schedule_of is None else cache.get(_publication_key(schedule_of))
+    cache.set(_publication_key(_new_generation()), _scheduled_next() if upcoming is None else upcoming, DAY)
 
 
 def _new_generation():

@@ -21,7 +21,7 @@ from articles.tests.factories import make_article, make_author, make_section, ma
 from articles.views import preview_token
 from comments.forms import COMMENTER_COOKIE
 from comments.models import Comment, Policy
-from comments.services import comment_approve, comment_remove, commenter_erase
+from comments.services import comment_approve, comment_create, comment_remove, commenter_erase
 from comments.tests.factories import make_comment
 from newsroom import pagecache
 
@@ -388,3 +388,21 @@ def test_a_cache_outage_costs_speed_not_the_site(client, settings):
         article.save()
     assert "Saved while the cache was down" in client.get("/").content.decode()
 
+
+def test_a_comment_after_a_scheduled_save_keeps_pages_to_the_embargo(client, django_capture_on_commit_callbacks):
+    """A comment's bump takes the next publication time from the generation before instead of looking it up."""
+    Policy.objects.create(pk=1, moderation="none")
+    now = timezone.now()
+    article = make_article("Already out")
+    with time_machine.travel(now, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            make_article("Embargoed summit statement", publish_at=now + timedelta(minutes=2))
+        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as queries:
+            comment_create(article=article, name="Ines", email="ines@example.eu", text="Who pays for this?")
+        assert not [query for query in queries if 'ORDER BY "articles_article"."publish_at" ASC' in query["sql"]]
+        assertContains(client.get(article.get_absolute_url()), "Who pays for this?")
+        assertNotContains(client.get("/"), "Embargoed summit statement")
+    with time_machine.travel(now + timedelta(minutes=1), tick=False):
+        assert outcome(client.get("/")) == "hit"
+    with time_machine.travel(now + timedelta(minutes=2, seconds=1), tick=False):
+        assertContains(client.get("/"), "Embargoed summit statement")

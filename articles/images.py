@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageOps
@@ -104,16 +105,24 @@ class Image(models.Model):
         """Stored renditions of one format, narrowest first (uses a prefetch when there is one)."""
         return sorted((r for r in self.renditions.all() if r.format == image_format), key=lambda r: r.width)
 
+    @cached_property
+    def _rendition_urls(self):
+        """(width, address) of each format's renditions, narrowest first: a <picture> asks for them three times."""
+        return {
+            image_format: [(r.width, r.file.url) for r in self.renditions_for(image_format)]
+            for image_format in Rendition.Format.values
+        }
+
     def srcset(self, image_format="jpeg"):
-        return ", ".join(f"{r.file.url} {r.width}w" for r in self.renditions_for(image_format))
+        return ", ".join(f"{url} {width}w" for width, url in self._rendition_urls[image_format])
 
     def rendition_url(self, width, image_format="jpeg"):
         """The smallest stored rendition at least `width` wide, else the largest, else the original."""
-        renditions = self.renditions_for(image_format)
-        for rendition in renditions:
-            if rendition.width >= width:
-                return rendition.file.url
-        return renditions[-1].file.url if renditions else self.file.url
+        renditions = self._rendition_urls[image_format]
+        for rendition_width, url in renditions:
+            if rendition_width >= width:
+                return url
+        return renditions[-1][1] if renditions else self.file.url
 
 
 class Rendition(models.Model):
@@ -157,3 +166,4 @@ def make_renditions(image):
                 rendition.save()
     finally:
         image.file.close()
+    image.__dict__.pop("_rendition_urls", None)  # this instance lists the new ones from now on

@@ -4,7 +4,6 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import TruncDate
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -13,6 +12,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .addresses import address
 from .images import Image, Rendition  # noqa: F401 - models of this app
 from .sanitize import BODY_EXTENSIONS, sanitize_html
 
@@ -44,7 +44,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return address("articles:section", slug=self.slug)
 
 
 class Author(models.Model):
@@ -74,7 +74,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return address("articles:author", slug=self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -280,9 +280,8 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         local = timezone.localtime(self.publish_at or timezone.now())
-        return reverse(
-            "articles:detail",
-            kwargs={"year": local.year, "month": f"{local.month:02d}", "day": f"{local.day:02d}", "slug": self.slug},
+        return address(
+            "articles:detail", year=local.year, month=f"{local.month:02d}", day=f"{local.day:02d}", slug=self.slug
         )
 
     @classmethod

@@ -56,15 +56,15 @@ def timestamp(value):
     """A <time>: the exact moment for machines, day and time for readers, in the current time zone and language."""
     if value is None:
         return ""
-    local = timezone.localtime(value)
-    when = f"{_long_date(local.date(), translation.get_language())}, {local:%H:%M}"
+    return _timestamp(value, timezone.get_current_timezone(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _timestamp(value, zone, language):
+    """Made once per moment, zone and language: a list shows the same stories' times over and over."""
+    local = timezone.localtime(value, zone)
+    when = f"{dateformat.format(local, 'j F Y')}, {local:%H:%M}"  # `language` is the active one
     return format_html('<time datetime="{}">{}</time>', local.strftime("%Y-%m-%dT%H:%M:%S%z"), when)
-
-
-@functools.lru_cache(maxsize=1024)
-def _long_date(day, language):
-    """ "30 November 2026" in the language shown: a list of stories has a few distinct days, spelt once each."""
-    return dateformat.format(day, "j F Y")
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,13 @@
+from datetime import UTC, datetime
+
 import pytest
 import time_machine
 from django.db import IntegrityError
-from django.utils import timezone
+from django.urls import set_script_prefix
+from django.utils import timezone, translation
 
 from articles.models import Article
+from articles.templatetags.newsroom_tags import timestamp
 from articles.tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +70,27 @@ def test_a_draft_changing_slug_leaves_no_redirect():
 def test_excerpt_falls_back_to_the_body_without_gluing_paragraphs():
     article = make_article(standfirst="", body="<p>First sentence.</p><p>Second sentence.</p>")
     assert article.excerpt == "First sentence. Second sentence."
+
+
+def test_an_address_follows_the_slug_the_script_prefix_and_the_reader_s_time_zone():
+    article = make_article("Ministers agree", publish_at=timezone.make_aware(datetime(2026, 11, 29, 23, 30), UTC))
+    assert article.get_absolute_url() == "/2026/11/30/ministers-agree/"  # Brussels is an hour ahead of UTC
+    with timezone.override("UTC"):
+        assert article.get_absolute_url() == "/2026/11/29/ministers-agree/"
+    article.slug = "ministers-agree-on-the-budget"
+    assert article.get_absolute_url() == "/2026/11/30/ministers-agree-on-the-budget/"
+    set_script_prefix("/news/")
+    try:
+        assert article.get_absolute_url() == "/news/2026/11/30/ministers-agree-on-the-budget/"
+        assert article.section.get_absolute_url().startswith("/news/section/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_a_timestamp_is_spelt_in_the_language_and_time_zone_shown():
+    moment = timezone.make_aware(datetime(2026, 11, 29, 23, 30), UTC)
+    assert timestamp(moment) == '<time datetime="2026-11-30T00:30:00+0100">30 November 2026, 00:30</time>'
+    with translation.override("fr"):
+        assert timestamp(moment) == '<time datetime="2026-11-30T00:30:00+0100">30 novembre 2026, 00:30</time>'
+    with timezone.override("UTC"):
+        assert timestamp(moment) == '<time datetime="2026-11-29T23:30:00+0000">29 November 2026, 23:30</time>'

@@ -16,11 +16,12 @@ from articles.search import Query, search_articles
 
 
 class HomeView(TemplateView):
-    """The front page: a lead story, any breaking news, and the newest stories of each section."""
+    """The front page: a lead story, any breaking news, and up to six of each section's newest stories (30 or more
+    stories on a day's news, Latest news beside them)."""
 
     template_name = "home.html"
-    recent_count = 40
-    per_section = 3
+    recent_count = 50
+    per_section = 6
 
     def get_context_data(self, **kwargs):
         recent = list(Article.objects.published().select_related("section", "lead_image")[: self.recent_count])

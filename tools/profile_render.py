@@ -5,7 +5,7 @@ measure for work on templates (`make bench` is the real, end-to-end benchmark).
     DATABASE_URL=sqlite:////tmp/newsroom-profile.sqlite3 .venv/bin/python tools/profile_render.py
     ... tools/profile_render.py --runs 300 --profile article   # cProfile of the article page, top 30
 
-The first run builds a scratch data set in that database (40 published articles with pictures, bylines and
+The first run builds a scratch data set in that database (80 published articles with pictures, bylines and
 tags; one 800-word article with 200 comments in 50 threads three levels deep). Pages go through Django's test
 client, middleware included, with debug off. It prints the fastest, median and 90th percentile milliseconds of
 CPU time per render (the machine is shared: wall time would count the others), the SQL queries and the bytes.
@@ -67,7 +67,7 @@ def build():
         make_renditions(image)
         images.append(image)
     articles = []
-    for n in range(40):
+    for n in range(80):
         article = Article.objects.create(
             headline=f"Ministers agree on plan number {n} for the single market",
             standfirst="" if n % 5 == 4 else "A short summary of what was agreed, and what it means for readers.",

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 # The community desk's permissions. Editors get them too; neither role needs any right over articles for this.
@@ -35,9 +35,12 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .models import QUEUES, Comment
+        from .models import QUEUES, Comment, Policy, SectionPolicy, policy_changed
 
         post_migrate.connect(grant_moderation, sender=self)
+        for model in (Policy, SectionPolicy):
+            post_save.connect(policy_changed, sender=model, dispatch_uid=f"comments.policy.{model.__name__}")
+            post_delete.connect(policy_changed, sender=model, dispatch_uid=f"comments.policy.{model.__name__}")
         for model in (Comment, *QUEUES):  # a delete from a queue's admin is sent by the proxy model
             post_delete.connect(
                 signals.comment_deleted, sender=model, dispatch_uid=f"comments.recount.{model.__name__}"

@@ -12,12 +12,15 @@ its place. `Article.comment_count` is the number of visible comments; placeholde
 
 import functools
 import hashlib
+import logging
 import re
+import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import URLValidator
-from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +30,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Section
 
 from .rendering import render_comment, render_text, rendering_key
+
+logger = logging.getLogger(__name__)
 
 PATH_STEP = 11  # ten digits and a slash
 AVATAR_COLOURS = 12
@@ -328,17 +333,33 @@ class Policy(models.Model):
         return cls.objects.get_or_create(pk=1)[0]
 
     @classmethod
-    def for_section(cls, section_id):
-        """The policy with the mode that applies in one section (its own if it has one), from one query."""
-        own = SectionPolicy.objects.filter(section_id=section_id).values("moderation")[:1]
-        policy = cls.objects.annotate(section_moderation=Subquery(own)).filter(pk=1).first() or cls.load()
-        policy.section_modes = {section_id: getattr(policy, "section_moderation", None) or policy.moderation}
+    def current(cls):
+        """
+        The policy with every section's own mode, as the cache keeps it for all app servers: every comment reads
+        it. The key names a version that a save moves on at once and again once committed (`policy_changed`),
+        so a copy read from the rows before the commit is filed under a version nobody asks for again.
+        """
+        try:
+            version = cache.get(POLICY_VERSION_KEY) or _new_policy_version()
+            key = f"comments:policy:{version}"
+            policy = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage costs a query, never a comment
+            logger.warning("Comment policy cache unavailable; reading the database.", exc_info=True)
+            return cls._read()
+        if policy is None:
+            policy = cls._read()
+            cache.set(key, policy, POLICY_CACHE_SECONDS)
+        return policy
+
+    @classmethod
+    def _read(cls):
+        policy = cls.load()
+        policy.section_modes = dict(policy.sections.values_list("section_id", "moderation"))
         return policy
 
     def moderation_for(self, section_id):
-        known = getattr(self, "section_modes", {})
-        if section_id in known:
-            return known[section_id]
+        if hasattr(self, "section_modes"):  # read by current()
+            return self.section_modes.get(section_id, self.moderation)
         override = next((s for s in self.sections.all() if s.section_id == section_id), None)
         return override.moderation if override else self.moderation
 
@@ -357,6 +378,27 @@ def _found(words, text):
     """Whole words only, so that banning "ass" leaves "class" and "Assange" alone."""
     lowered = text.lower()
     return [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
+
+
+POLICY_VERSION_KEY = "comments:policy:version"
+POLICY_CACHE_SECONDS = 24 * 3600
+
+
+def policy_changed(**signal_kwargs):
+    """A save of the policy or a section's override: every app server reads the new one from its next comment."""
+    try:
+        _new_policy_version()
+        transaction.on_commit(_new_policy_version)
+    except Exception:  # noqa: BLE001 - the editor's save stands; copies expire within POLICY_CACHE_SECONDS
+        logger.error("Comment policy cache could not be refreshed.", exc_info=True)
+
+
+def _new_policy_version():
+    try:
+        return cache.incr(POLICY_VERSION_KEY)
+    except ValueError:  # evicted or never set: any new random number is a new version
+        cache.add(POLICY_VERSION_KEY, secrets.randbits(62), timeout=None)
+        return cache.get(POLICY_VERSION_KEY)
 
 
 class SectionPolicy(models.Model):

@@ -101,7 +101,7 @@ def comment_create(
     """Post a reader's comment: refuse it with a reason, or save it published, held or as spam."""
     if not comments_are_open(article):
         raise CommentsClosed(_("Comments are closed on this article."))
-    policy = Policy.for_section(article.section_id)
+    policy = Policy.current()
     comment = Comment(
         article=article,
         parent=reply_target(article=article, parent_id=parent_id),

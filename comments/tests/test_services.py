@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.tests.factories import make_article, make_author, make_section, make_user
@@ -232,3 +233,21 @@ def test_a_rate_limit_counter_that_lost_its_expiry_still_lets_the_reader_post_ag
         spam.check_refusals(second, policy=policy)
     with time_machine.travel(timezone.now() + timedelta(seconds=601)):
         spam.check_refusals(later, policy=policy)
+
+
+def test_the_policy_is_read_once_and_a_change_applies_to_the_next_comment():
+    """Every comment reads the policy from the cache the app servers share; a save in the admin moves it on."""
+    article = make_article()
+    policy = Policy.objects.create(pk=1, moderation="none")
+    assert post(article, text="First.").status == Status.APPROVED
+    with CaptureQueriesContext(connection) as queries:
+        post(article, text="Second.")
+    assert not [query for query in queries if "comments_policy" in query["sql"]]
+
+    policy.moderation = "all"
+    policy.save()
+    assert post(article, text="Third.").status == Status.PENDING
+    SectionPolicy.objects.create(policy=policy, section=article.section, moderation="none")
+    assert post(article, text="Fourth.").status == Status.APPROVED
+    SectionPolicy.objects.all().delete()
+    assert post(article, text="Fifth.").status == Status.PENDING

@@ -17,7 +17,7 @@ class NewsroomConfig(AppConfig):
         from .pagecache import page_cache_invalidate, page_cache_settings_changed
 
         def comment_saved(sender, instance, created, **kwargs):
-            # A new comment shows through its article's recount (comments.services), which invalidates already.
+            # A new comment shows through its article's count update (comments.services), which invalidates already.
             if not created:
                 page_cache_invalidate()
 

@@ -251,3 +251,30 @@ def test_the_policy_is_read_once_and_a_change_applies_to_the_next_comment():
     assert post(article, text="Fourth.").status == Status.APPROVED
     SectionPolicy.objects.all().delete()
     assert post(article, text="Fifth.").status == Status.PENDING
+
+
+def test_a_new_comment_adds_one_to_the_count_without_recounting_the_discussion():
+    Policy.objects.create(pk=1, moderation="none")
+    article = make_article()
+    for _ in range(3):
+        make_comment(article)
+    services.comment_count_refresh(article_id=article.pk)
+    with CaptureQueriesContext(connection) as queries:
+        post(article, text="A fourth voice.")
+    assert count(article) == 4 == Comment.objects.visible().filter(article=article).count()
+    assert not [query for query in queries if "COUNT(" in query["sql"] and "UPDATE" in query["sql"]]
+
+
+def test_a_reply_whose_parent_a_moderator_held_meanwhile_is_not_counted(monkeypatch):
+    """The reader's reply was checked against a visible parent; a moderator held it before the reply was saved."""
+    Policy.objects.create(pk=1, moderation="none")
+    article = make_article()
+    parent = make_comment(article)
+    services.comment_count_refresh(article_id=article.pk)
+    checked = services.reply_target(article=article, parent_id=parent.pk)
+    services.comment_hold(comment=parent, actor=make_user(role="Moderator"))
+    monkeypatch.setattr(services, "reply_target", lambda **kwargs: checked)
+
+    reply = post(article, parent_id=parent.pk, text="I agree with this.")
+    assert reply.status == Status.APPROVED
+    assert count(article) == 0 == Comment.objects.visible().filter(article=article).count()

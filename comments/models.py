@@ -14,7 +14,6 @@ import functools
 import hashlib
 import logging
 import re
-import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,6 +27,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section
+from newsroom import versions
 
 from .rendering import render_comment, render_text, rendering_key
 
@@ -340,8 +340,7 @@ class Policy(models.Model):
         so a copy read from the rows before the commit is filed under a version nobody asks for again.
         """
         try:
-            version = cache.get(POLICY_VERSION_KEY) or _new_policy_version()
-            key = f"comments:policy:{version}"
+            key = f"comments:policy:{versions.current(POLICY_VERSION_KEY)}"
             policy = cache.get(key)
         except Exception:  # noqa: BLE001 - a cache outage costs a query, never a comment
             logger.warning("Comment policy cache unavailable; reading the database.", exc_info=True)
@@ -387,18 +386,10 @@ POLICY_CACHE_SECONDS = 24 * 3600
 def policy_changed(**signal_kwargs):
     """A save of the policy or a section's override: every app server reads the new one from its next comment."""
     try:
-        _new_policy_version()
-        transaction.on_commit(_new_policy_version)
+        versions.advance(POLICY_VERSION_KEY)
+        transaction.on_commit(lambda: versions.advance(POLICY_VERSION_KEY))
     except Exception:  # noqa: BLE001 - the editor's save stands; copies expire within POLICY_CACHE_SECONDS
         logger.error("Comment policy cache could not be refreshed.", exc_info=True)
-
-
-def _new_policy_version():
-    try:
-        return cache.incr(POLICY_VERSION_KEY)
-    except ValueError:  # evicted or never set: any new random number is a new version
-        cache.add(POLICY_VERSION_KEY, secrets.randbits(62), timeout=None)
-        return cache.get(POLICY_VERSION_KEY)
 
 
 class SectionPolicy(models.Model):

@@ -53,7 +53,6 @@ import functools
 import hashlib
 import logging
 import re
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -70,6 +69,8 @@ from django.utils.http import http_date
 
 from articles.models import Article
 from comments.forms import COMMENTER_COOKIE, FORM_SALT
+
+from . import versions
 
 logger = logging.getLogger(__name__)
 
@@ -231,18 +232,11 @@ def _bump(*, schedule_of=None):
 
 
 def _new_generation():
-    try:
-        return cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted or never set: any new random number is a new generation
-        return _generation()
+    return versions.advance(GENERATION_KEY)
 
 
 def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, secrets.randbits(62), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return versions.current(GENERATION_KEY)
 
 
 def _shareable(request) -> bool:

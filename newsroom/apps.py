@@ -8,13 +8,16 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         """When anything readers see changes, the cached pages go (newsroom/pagecache.py); wired here, because
-        only the site-wide package may know both articles and comments."""
+        only the site-wide package may know both articles and comments. CSRF secrets come from newsroom/csrf.py."""
         from taggit.models import Tag
 
         from articles.models import Article, ArticleAuthor, Author, Correction, Image, Rendition, Section, TaggedArticle
         from comments.models import QUEUES, Comment
 
+        from . import csrf
         from .pagecache import page_cache_invalidate, page_cache_settings_changed
+
+        csrf.install()
 
         def comment_saved(sender, instance, created, **kwargs):
             # A new comment shows through its article's count update (comments.services), which invalidates already.

@@ -387,7 +387,7 @@ def policy_changed(**signal_kwargs):
     """A save of the policy or a section's override: every app server reads the new one from its next comment."""
     try:
         versions.advance(POLICY_VERSION_KEY)
-        transaction.on_commit(lambda: versions.advance(POLICY_VERSION_KEY))
+        transaction.on_commit(lambda: versions.advance(POLICY_VERSION_KEY), robust=True)  # after the commit: logged
     except Exception:  # noqa: BLE001 - the editor's save stands; copies expire within POLICY_CACHE_SECONDS
         logger.error("Comment policy cache could not be refreshed.", exc_info=True)
 

@@ -273,4 +273,5 @@ def _notify_subscribers(comment: Comment) -> None:
         return
     Comment.objects.filter(pk=comment.pk).update(subscribers_notified=True)
     comment.subscribers_notified = True
-    transaction.on_commit(lambda: send_reply_notification(comment.pk))
+    # A mail server that is down must not turn the reader's stored reply into an error page: logged, not raised.
+    transaction.on_commit(lambda: send_reply_notification(comment.pk), robust=True)

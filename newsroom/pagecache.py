@@ -49,7 +49,6 @@ Stampede: when an entry is missing, one request takes a short lock (`cache.add`)
 cache for up to two seconds and serve what it stored, or render themselves if it is not coming.
 """
 
-import functools
 import hashlib
 import logging
 import re
@@ -213,7 +212,9 @@ def _invalidate(schedule_changed):
     # publication time themselves, in the rows they see; the commit bumps again, with the time looked up then,
     # or, if the change cannot have moved it, the one known before the change.
     before = _new_generation() - 1
-    transaction.on_commit(functools.partial(_bump, schedule_of=None if schedule_changed else before))
+    schedule_of = None if schedule_changed else before
+    # robust: a cache that fails after the commit is logged; the change is saved and the editor sees it saved.
+    transaction.on_commit(lambda: _bump(schedule_of=schedule_of), robust=True)
 
 
 def page_cache_settings_changed(**signal_kwargs) -> None:

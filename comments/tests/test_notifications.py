@@ -1,11 +1,15 @@
 import re
+import smtplib
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 
 from articles.tests.factories import make_article, make_user
 from comments import services
+from comments.forms import CommentForm
 from comments.models import Comment, Policy
 from comments.tests.factories import make_comment
 
@@ -76,3 +80,20 @@ def test_nobody_is_emailed_their_own_reply_or_without_asking(thread, django_capt
         reply(article, parent, name="Ines", email="INES@example.eu")
         reply(article, quiet)
     assert mail.outbox == []
+
+
+def test_a_mail_server_that_is_down_does_not_turn_a_posted_reply_into_an_error(
+    thread, client, caplog, django_capture_on_commit_callbacks
+):
+    article, parent = thread
+    data = {"text": "I beg to differ.", "name": "Karel", "email": "karel@example.cz", "parent": parent.pk}
+    data["timestamp"] = CommentForm(article=article).token
+    with (
+        mock.patch("comments.notifications.EmailMessage.send", side_effect=smtplib.SMTPServerDisconnected("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(reverse("comments:post", args=[article.pk]), data)
+    reply = Comment.objects.get(parent=parent)
+    assert response.status_code == 302 and response["Location"].endswith(f"#comment-{reply.pk}")
+    assert "SMTPServerDisconnected" in caplog.text  # logged for the operators
+    assert not mail.outbox

@@ -1,5 +1,6 @@
 import threading
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -251,6 +252,21 @@ def test_the_policy_is_read_once_and_a_change_applies_to_the_next_comment():
     assert post(article, text="Fourth.").status == Status.APPROVED
     SectionPolicy.objects.all().delete()
     assert post(article, text="Fifth.").status == Status.PENDING
+
+
+def test_a_cache_failing_as_the_policy_commits_leaves_the_policy_saved(caplog, django_capture_on_commit_callbacks):
+    article = make_article()
+    policy = Policy.objects.create(pk=1, moderation="none")
+    # The version moves on at the save, then the cache fails at the commit: logged, and the save stands.
+    with (
+        mock.patch("comments.models.versions.advance", side_effect=[1, ConnectionError("down")]),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        policy.moderation = "all"
+        policy.save()
+    assert "ConnectionError: down" in caplog.text
+    assert Policy.objects.get().moderation == "all"
+    assert post(article, text="After the outage.").status == Status.PENDING
 
 
 def test_a_new_comment_adds_one_to_the_count_without_recounting_the_discussion():

@@ -389,6 +389,24 @@ def test_a_cache_outage_costs_speed_not_the_site(client, settings):
     assert "Saved while the cache was down" in client.get("/").content.decode()
 
 
+def test_a_cache_failing_as_an_edit_commits_leaves_the_edit_saved_and_logs_it(
+    client, caplog, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    article = make_article("Before the outage")
+    with (
+        mock.patch("newsroom.pagecache.cache.set", side_effect=ConnectionError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article.headline = "Saved as the cache went down"
+        article.save()
+    assert "ConnectionError: down" in caplog.text
+    article.refresh_from_db()
+    assert article.headline == "Saved as the cache went down"
+    assertContains(client.get("/"), "Saved as the cache went down")
+
+
 def test_a_comment_after_a_scheduled_save_keeps_pages_to_the_embargo(client, django_capture_on_commit_callbacks):
     """A comment's bump takes the next publication time from the generation before instead of looking it up."""
     Policy.objects.create(pk=1, moderation="none")

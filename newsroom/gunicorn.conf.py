@@ -5,6 +5,7 @@ Synchronous workers, as behind a front proxy (nginx, a load balancer or a CDN) t
 connections; each worker answers one request at a time, so WEB_CONCURRENCY is the number of requests in flight.
 """
 
+import gc
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -20,3 +21,10 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # gunicorn 27's control socket is one path per user (~/.gunicorn/gunicorn.ctl): two servers side by side would
 # fight over it, and nothing here uses it.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """What the worker loaded to start (Django, the app's modules, settings, URL patterns) lives as long as it does:
+    moved out of the garbage collector's sight, so that its full collections stop walking ~80,000 objects that can
+    never be freed. About a millisecond of a 15 ms article render, measured with tools/profile_render.py."""
+    gc.freeze()

@@ -332,6 +332,11 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
 
     @property
+    def public_translations(self):
+        """The translations a reader may follow: those published and out."""
+        return [translation for translation in self.translations.all() if translation.is_published]
+
+    @property
     def excerpt(self):
         if self.standfirst:
             return self.standfirst

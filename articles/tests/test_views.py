@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -227,6 +228,50 @@ def test_article_page_queries_do_not_grow_with_the_newsroom(
     with django_assert_max_num_queries(10):
         response = client.get(article.get_absolute_url())
     assertContains(response, "Version française")
+
+
+def sqlite_steps(client, url):
+    """The virtual-machine steps SQLite runs while serving `url`: a measure of rows read that time cannot blur."""
+    steps = [0]
+
+    def tick():
+        steps[0] += 1
+        return 0  # go on
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(tick, 1)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        connection.connection.set_progress_handler(None, 0)
+    return steps[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's steps; PostgreSQL plans with statistics")
+def test_an_article_page_reads_no_more_of_a_larger_archive(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = settings.NEWSROOM_FRAGMENT_CACHE = False
+    article = make_full_article()
+    article.translations.add(make_article("Version française", language="fr"))
+    url = article.get_absolute_url()
+    small = sqlite_steps(client, url)
+
+    section, long_ago = article.section, timezone.now() - timedelta(days=400)
+    Article.objects.bulk_create(
+        Article(
+            headline=f"Archive story {n}",
+            slug=f"archive-{n}",
+            section=section,
+            body="<p>Old news.</p>",
+            status=Article.Status.PUBLISHED,
+            publish_at=long_ago - timedelta(hours=n),
+        )
+        for n in range(2000)
+    )
+    large = sqlite_steps(client, url)
+    assertContains(client.get(url), "Version française")
+    # Some growth is the sidebar's eight latest stories filling up (two before); reading the archive was 30×.
+    assert large < small * 2, f"{small} steps with a few articles, {large} with 2,000 more"
 
 
 @pytest.mark.django_db

@@ -24,8 +24,8 @@ against the clock, not left to the cache server.
 
 Per-visitor values: while rendering a page for the cache, `request.page_cache_slots` is set and the templates
 write slots instead of the CSRF token and the comment form's signed render time; each serve, hit or miss, fills
-them in with this visitor's token and the time now. The stored body, and the ETag made from it, is the same for
-everyone.
+them in with this visitor's token and the time, to the second. The stored body, and the ETag made from it, is the
+same for everyone.
 
 HTTP: a weak ETag and the render time as Last-Modified, so a conditional GET gets a 304 without touching the
 page. Pages with a form that posts (the article page's comment form) are `private`: a shared cache would hand

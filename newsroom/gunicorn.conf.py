@@ -26,5 +26,6 @@ control_socket_disable = True
 def post_worker_init(worker):
     """What the worker loaded to start (Django, the app's modules, settings, URL patterns) lives as long as it does:
     moved out of the garbage collector's sight, so that its full collections stop walking ~80,000 objects that can
-    never be freed. About a millisecond of a 15 ms article render, measured with tools/profile_render.py."""
+    never be freed. About a millisecond of a 15 ms article render, measured in one process on the data of
+    tools/profile_render.py."""
     gc.freeze()

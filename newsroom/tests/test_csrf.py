@@ -19,7 +19,7 @@ def test_every_character_is_equally_likely():
     # 62 characters from 256 byte values: without dropping the last bytes, 8 characters would come 25% more often.
     counts = Counter("".join(new_csrf_string() for _ in range(4000)))
     expected = 4000 * django_csrf.CSRF_SECRET_LENGTH / len(django_csrf.CSRF_ALLOWED_CHARS)  # ~2,065, sd ~45
-    assert expected * 0.9 < min(counts.values()) <= max(counts.values()) < expected * 1.1
+    assert expected * 0.85 < min(counts.values()) <= max(counts.values()) < expected * 1.15  # 7 sd either way
 
 
 def test_a_new_visitor_gets_a_secret_and_a_token_drawn_this_way():

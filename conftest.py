@@ -68,10 +68,22 @@ def _fresh_cache():
     """Every test starts with an empty cache, whether local memory or a shared Redis."""
     from django.core.cache import cache
 
-    from newsroom.pagecache import local_copies
+    from newsroom.pagecache import local_copies, local_fragments
 
     cache.clear()
     local_copies.clear()
+    local_fragments.clear()
     yield
     cache.clear()
     local_copies.clear()
+    local_fragments.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in French leaves French active in the test's thread (LocaleMiddleware never resets it): the next
+    test starts in the site's default language again."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

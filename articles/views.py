@@ -1,17 +1,27 @@
+import functools
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.views.generic import ListView, dates
 from taggit.models import Tag
 
-from .models import Article, Author, Section, SlugRedirect
+from .models import Article, Author, Section, SlugRedirect, listing_prefetches
 from .services import can_edit
 
 PREVIEW_SALT = "articles.preview"
+
+
+def run_once(function):
+    """`function`, run at most once, and handed to templates uncalled: the `prepare` of a {% fragment %} or a
+    {% teaser %}, which call it only if they have to render."""
+    once = functools.cache(function)
+    once.do_not_call_in_templates = True
+    return once
 
 
 def article_page_prefetches():
@@ -48,13 +58,23 @@ class MonthArchiveView(PublishedArticleMixin, dates.MonthArchiveView):
 
 
 class ArticleDetailView(PublishedArticleMixin, dates.DateDetailView):
+    """The article page. Its text and meta tags are fragments that a comment leaves as they are ({% fragment %}):
+    what they alone show (tags, corrections, translations, related stories) is read only to render them."""
+
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(*article_page_prefetches())
+        return Article.objects.published().select_related("section", "lead_image")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(related=Article.objects.related_to(self.object), **kwargs)
+        article = self.object
+        return super().get_context_data(
+            prepare_article=run_once(
+                lambda: prefetch_related_objects([article], *listing_prefetches(), *article_page_prefetches())
+            ),
+            related=functools.cache(lambda: list(Article.objects.related_to(article))),
+            **kwargs,
+        )
 
     def get(self, request, *args, **kwargs):
         try:

@@ -62,7 +62,7 @@ def comment_counts_refresh(*, article_ids: list[int]) -> None:
         if connection.features.has_select_for_update:
             list(articles.select_for_update().order_by("pk").values_list("pk"))
         articles.update(comment_count=_visible_count())
-        page_cache_invalidate(schedule_changed=False)  # update() sends no signal; the count shows on every list
+        page_cache_invalidate(comments_only=True)  # update() sends no signal; the count shows on every list
 
 
 @functools.cache  # built once per process, as models._hidden_ancestor() is
@@ -139,7 +139,7 @@ def _count_new_comment(comment: Comment) -> None:
     if comment.parent_id and not Comment.objects.visible().filter(pk=comment.parent_id).exists():
         comment_count_refresh(article_id=comment.article_id)
     else:
-        page_cache_invalidate(schedule_changed=False)  # update() sends no signal; the count shows on every list
+        page_cache_invalidate(comments_only=True)  # update() sends no signal; the count shows on every list
 
 
 def _badge_for(user) -> str:
@@ -243,7 +243,7 @@ def commenter_erase(*, email: str, actor, reason: str = "") -> int:
         comment.ip_address, comment.user_agent, comment.notify = None, "", False
         comment.render()  # the stored HTML carried the name and website too
     fields = ["name", "email", "website", "user", "ip_address", "user_agent", "notify", "rendered", "rendered_key"]
-    page_cache_invalidate()  # the names on the pages change, and bulk_update() sends no signal
+    page_cache_invalidate(comments_only=True)  # the names on the pages change; bulk_update() sends no signal
     return Comment.objects.bulk_update(comments, fields)
 
 

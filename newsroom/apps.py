@@ -22,7 +22,7 @@ class NewsroomConfig(AppConfig):
         def comment_saved(sender, instance, created, **kwargs):
             # A new comment shows through its article's count update (comments.services), which invalidates already.
             if not created:
-                page_cache_invalidate()
+                page_cache_invalidate(comments_only=True)
 
         def m2m_saved(sender, action, **kwargs):
             if action.startswith("post_"):

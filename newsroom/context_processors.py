@@ -9,5 +9,5 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         # Lazy: pages that never show the navigation never ask for it; those that do share one copy.
-        "nav_sections": lambda: sitewide("nav-sections", lambda: list(Section.objects.all())),
+        "nav_sections": lambda: sitewide(request, "nav-sections", lambda: list(Section.objects.all())),
     }

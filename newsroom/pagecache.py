@@ -41,14 +41,24 @@ costs one small look-up of the generation in the shared cache instead of fetchin
 A key names its generation and an entry never changes once stored, so the local copy is exactly as fresh as the
 shared one; expiry is checked on both.
 
-Fragments: what many pages show alike (the "Latest news" sidebar through `{% sitewide %}`, the sections) is
-kept the same way, under the generation and the language, and expires with the pages, so it is exactly as fresh.
-It is kept with the page cache off too; NEWSROOM_FRAGMENT_CACHE=0 turns it off.
+Fragments, kept with the page cache off too (NEWSROOM_FRAGMENT_CACHE=0 turns them off):
+- what many pages show alike (the "Latest news" sidebar through `{% sitewide %}`, the sections) is kept the same
+  way as pages, under the generation and the language, and expires with them, so it is exactly as fresh;
+- what a page shows of one story (a list's teaser, an article's text and its page's meta tags, through
+  `{% fragment %}`) is kept under a second number, the content generation, which every change but a comment's
+  moves (`page_cache_invalidate(comments_only=True)` leaves it). A comment makes every page stale, but the pages
+  rendered again then reuse each story's fragment: only the discussion, and the counts, which are in the keys
+  of the fragments that show them, are rendered anew. Fragments expire with the pages too (the next scheduled
+  publication: a related story may come out).
+Both numbers are looked up once per request, before the view reads any row (PageCacheMiddleware), so a fragment
+rendered from rows a transaction was changing is stored under a generation that its commit retires. Each
+process keeps the fragments it used last as well (a key names its generations: the local copy is as fresh).
 
 Stampede: when an entry is missing, one request takes a short lock (`cache.add`) and renders; the others poll the
 cache for up to two seconds and serve what it stored, or render themselves if it is not coming.
 """
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -73,6 +83,7 @@ from . import versions
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+CONTENT_GENERATION_KEY = "pagecache:content-generation"
 CACHED_PARAMETERS = {"page", "q", "comments_page"}
 SKIPPED_PATHS = ("/admin/", "/preview/")
 KNOWN_VARY = {"accept-language", "cookie"}
@@ -98,22 +109,23 @@ class LocalCopies:
 
     def get(self, key):
         with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
-            return entry
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            self.entries.move_to_end(key)
+            return found[0]
 
-    def put(self, key, entry):
-        size = sum(map(len, entry["pieces"]))
+    def put(self, key, entry, size):
+        """Keep `entry`, in place of an older one under the same key (expired: a scheduled story came out)."""
         if size > self.max_bytes:
             return
         with self.lock:
-            if key in self.entries:
-                return
-            self.entries[key], self.size = entry, self.size + size
+            if (old := self.entries.pop(key, None)) is not None:
+                self.size -= old[1]
+            self.entries[key], self.size = (entry, size), self.size + size
             while self.size > self.max_bytes:
-                _, dropped = self.entries.popitem(last=False)
-                self.size -= sum(map(len, dropped["pieces"]))
+                _, (_, dropped_size) = self.entries.popitem(last=False)
+                self.size -= dropped_size
 
     def clear(self):
         with self.lock:
@@ -123,6 +135,7 @@ class LocalCopies:
 
 SLOTS = Slots()
 local_copies = LocalCopies(settings.NEWSROOM_PAGE_CACHE_LOCAL_MB * 1024 * 1024)
+local_fragments = LocalCopies(settings.NEWSROOM_PAGE_CACHE_LOCAL_MB * 1024 * 1024 // 4)
 SLOT = re.compile(rb"@@pagecache-(csrf@@|form-\d+)")
 
 
@@ -134,9 +147,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _shareable(request):
+            if request.method in ("GET", "HEAD"):
+                _look_up_generations(request)
             return self.get_response(request)
         try:
-            generation = _generation()
+            generation = versions.current(GENERATION_KEY)  # a hit needs no other number
             key = _page_key(request, generation)
             entry, response = _local_or_shared(key), None
         except Exception:  # noqa: BLE001 - a cache outage costs speed, never the site
@@ -155,6 +170,7 @@ class PageCacheMiddleware:
         if not locked and (entry := _wait_for(key, lock)):
             return entry, None
         try:
+            _look_up_generations(request)
             token_was_pending = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
             request.page_cache_slots = SLOTS
             response = self.get_response(request)
@@ -163,7 +179,7 @@ class PageCacheMiddleware:
             entry = None if printed_token else _entry(request, response, generation)
             if entry:
                 cache.set(key, entry, int(entry["expires_at"] - entry["rendered_at"]) + 1)
-                local_copies.put(key, entry)
+                local_copies.put(key, entry, _size(entry))
         finally:
             if locked:
                 cache.delete(lock)
@@ -172,49 +188,81 @@ class PageCacheMiddleware:
         return entry, response
 
 
-def sitewide(name, compute):
+def sitewide(request, name, compute):
     """What many pages show alike (a fragment's HTML, the sections): as computed for this generation and language,
-    or computed now by `compute()` and kept."""
+    or computed now by `compute()` and kept. `request` may be None (a template rendered outside a request)."""
+    return _kept(request, name, (), compute, content_only=False)
+
+
+def fragment(request, name, parts, compute):
+    """What a page shows of one story (its teaser, its text): as rendered for this content generation, language,
+    host and `parts` (what else the HTML depends on: the story's id, its comment count, the variant…), or
+    rendered now by `compute()` and kept. Comments do not make it stale; a change to any story does."""
+    return _kept(request, name, parts, compute, content_only=True)
+
+
+def _kept(request, name, parts, compute, *, content_only):
     if not settings.NEWSROOM_FRAGMENT_CACHE:
         return compute()
+    now = time.time()
     try:
-        generation = _generation()
-        key = f"fragment:{generation}:{translation.get_language()}:{name}"
-        found = cache.get(key)
-        now = time.time()
-        if found is not None and found[0] > now:
-            return found[1]
-        value = compute()
-        expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now))
-        if expires_at - now >= 1:
-            cache.set(key, (expires_at, value), int(expires_at - now) + 1)
-        return value
+        generation, content_generation = _generations(request)
+        if content_only:
+            host = f"{request.scheme}://{request.get_host()}" if request is not None else ""
+            about = "\x1f".join(map(str, (host, *parts)))
+            digest = hashlib.blake2b(about.encode(), digest_size=16).hexdigest()
+            key = f"fragment:c{content_generation}:{translation.get_language()}:{name}:{digest}"
+        else:
+            key = f"fragment:{generation}:{translation.get_language()}:{name}"
+        if (found := _live_fragment(local_fragments.get(key), now)) is not None:
+            return found
+        entry = cache.get(key)
+        if (found := _live_fragment(entry, now)) is not None:
+            if isinstance(found, str):  # HTML only: objects are not shared between requests
+                local_fragments.put(key, entry, len(found))
+            return found
     except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
         logger.warning("Fragment cache unavailable; computing %s.", name, exc_info=True)
         return compute()
-
-
-def page_cache_invalidate(*, schedule_changed=True, **signal_kwargs) -> None:
-    """Every cached page is stale: now, and again when the change is committed (see the module's docstring).
-    A change that cannot move an article's publication time (a comment) passes `schedule_changed=False`."""
+    value = compute()
     try:
-        _invalidate(schedule_changed)
+        expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now))
+        if expires_at - now >= 1:
+            cache.set(key, (expires_at, value), int(expires_at - now) + 1)
+            if isinstance(value, str):
+                local_fragments.put(key, (expires_at, value), len(value))
+    except Exception:  # noqa: BLE001
+        logger.warning("Fragment cache unavailable; %s not kept.", name, exc_info=True)
+    return value
+
+
+def _live_fragment(found, now):
+    return found[1] if found is not None and found[0] > now else None
+
+
+def page_cache_invalidate(*, comments_only=False, **signal_kwargs) -> None:
+    """Every cached page is stale: now, and again when the change is committed (see the module's docstring).
+    A change to comments alone, which can move neither an article's publication time nor what a story's fragments
+    show, passes `comments_only=True`."""
+    try:
+        _invalidate(comments_only)
     except Exception:  # noqa: BLE001 - an editor's save must not fail because the cache is down
         logger.error("Page cache could not be invalidated.", exc_info=True)
 
 
-def _invalidate(schedule_changed):
+def _invalidate(comments_only):
+    content = not comments_only
     if not transaction.get_connection().in_atomic_block:  # autocommit: everyone sees the change already
-        _bump()
+        _bump(content=content)
         return
     # Until the commit only this connection sees the change. A new generation now keeps apart the pages rendered
     # meanwhile (from the old rows, or the new ones on this connection), whose readers look up the next
     # publication time themselves, in the rows they see; the commit bumps again, with the time looked up then,
     # or, if the change cannot have moved it, the one known before the change.
-    before = _new_generation() - 1
-    schedule_of = None if schedule_changed else before
+    before = _new_generation(content=content) - 1
+    schedule_of = before if comments_only else None
     # robust: a cache that fails after the commit is logged; the change is saved and the editor sees it saved.
-    transaction.on_commit(lambda: _bump(schedule_of=schedule_of), robust=True)
+    transaction.on_commit(lambda: _bump(schedule_of=schedule_of, content=content), robust=True)
 
 
 def page_cache_settings_changed(**signal_kwargs) -> None:
@@ -222,21 +270,40 @@ def page_cache_settings_changed(**signal_kwargs) -> None:
     _new_generation()
 
 
-def _bump(*, schedule_of=None):
+def _bump(*, schedule_of=None, content=True):
     """A new generation, whose next publication time is looked up here, once, rather than by its readers; or taken
     from generation `schedule_of` when the change cannot have moved it. (That one may have been a transaction's
     interim generation, its time read from the rows before the transaction: that transaction's commit bumps
     again and looks the time up.)"""
     upcoming = None if schedule_of is None else cache.get(_publication_key(schedule_of))
-    cache.set(_publication_key(_new_generation()), _scheduled_next() if upcoming is None else upcoming, DAY)
+    generation = _new_generation(content=content)
+    cache.set(_publication_key(generation), _scheduled_next() if upcoming is None else upcoming, DAY)
 
 
-def _new_generation():
+def _new_generation(*, content=True):
+    """A new generation (the one every page is kept under) and, unless only comments changed, a new content
+    generation (the one stories' fragments are kept under)."""
+    if content:
+        versions.advance(CONTENT_GENERATION_KEY)
     return versions.advance(GENERATION_KEY)
 
 
-def _generation():
-    return versions.current(GENERATION_KEY)
+def _look_up_generations(request):
+    """For the fragments, before the view reads a row (see the module's docstring). A cache that is down is left
+    for them to report: they render without it."""
+    if settings.NEWSROOM_FRAGMENT_CACHE:
+        with contextlib.suppress(Exception):
+            _generations(request)
+
+
+def _generations(request=None) -> tuple[int, int]:
+    """The generation and the content generation, looked up once per request."""
+    if request is not None and (known := getattr(request, "_page_cache_generations", None)):
+        return known
+    found = tuple(versions.current_many(GENERATION_KEY, CONTENT_GENERATION_KEY))
+    if request is not None:
+        request._page_cache_generations = found
+    return found
 
 
 def _shareable(request) -> bool:
@@ -260,8 +327,12 @@ def _local_or_shared(key):
     if entry := _live(local_copies.get(key)):
         return entry
     if entry := _live(cache.get(key)):
-        local_copies.put(key, entry)
+        local_copies.put(key, entry, _size(entry))
     return entry
+
+
+def _size(entry) -> int:
+    return sum(map(len, entry["pieces"]))
 
 
 def _live(entry):

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from articles.models import Article, listing_prefetches
 from articles.search import Query, search_articles
+from articles.views import run_once
 
 
 class HomeView(TemplateView):
@@ -22,19 +23,21 @@ class HomeView(TemplateView):
     template_name = "home.html"
     recent_count = 50
     per_section = 6
+    unshown = ("dateline", "first_published_at", "created_at", "updated_at", "created_by", "comments_open", "seo_title")
 
     def get_context_data(self, **kwargs):
-        recent = list(Article.objects.published().select_related("section", "lead_image")[: self.recent_count])
+        recent = list(Article.objects.published().select_related("section").defer(*self.unshown)[: self.recent_count])
         lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
         sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
-        # Pictures and bylines show on the lead and each section's first story: fetched ahead for those alone.
+        # Pictures and bylines show on the lead and each section's first story: fetched for those alone, and only
+        # if one of their fragments has to be rendered ({% fragment %}'s prepare).
         pictured = [a for a in [lead, *(stories[0] for _section, stories in sections)] if a]
-        prefetch_related_objects(pictured, *listing_prefetches())
         return super().get_context_data(
             lead=lead,
             breaking=next((a for a in recent if a.is_breaking), None),
             sections=sections,
             recent=recent,
+            prepare_listing=run_once(lambda: prefetch_related_objects(pictured, *listing_prefetches())),
             **kwargs,
         )
 

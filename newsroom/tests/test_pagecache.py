@@ -378,12 +378,16 @@ def test_a_cache_outage_costs_speed_not_the_site(client, settings):
     from articles.tests.factories import make_article
 
     article = make_article("Cache server down")
+    editor = Client()
+    editor.force_login(make_user(role="Editor"))
     with (
         mock.patch("newsroom.pagecache.cache.get", side_effect=ConnectionError("down")),
+        mock.patch("newsroom.pagecache.cache.get_many", side_effect=ConnectionError("down")),
         mock.patch("newsroom.pagecache.cache.incr", side_effect=ConnectionError("down")),
     ):
         response = client.get("/")
         assert response.status_code == 200 and "Cache server down" in response.content.decode()
+        assertContains(editor.get(article.get_absolute_url()), "Cache server down")  # never from the page cache
         article.headline = "Saved while the cache was down"
         article.save()
     assert "Saved while the cache was down" in client.get("/").content.decode()

@@ -208,7 +208,7 @@ def _kept(request, name, parts, compute, *, content_only):
     try:
         generation, content_generation = _generations(request)
         if content_only:
-            host = f"{request.scheme}://{request.get_host()}" if request is not None else ""
+            host = _host(request) if request is not None else ""
             about = "\x1f".join(map(str, (host, *parts)))
             digest = hashlib.blake2b(about.encode(), digest_size=16).hexdigest()
             key = f"fragment:c{content_generation}:{translation.get_language()}:{name}:{digest}"
@@ -234,6 +234,13 @@ def _kept(request, name, parts, compute, *, content_only):
     except Exception:  # noqa: BLE001
         logger.warning("Fragment cache unavailable; %s not kept.", name, exc_info=True)
     return value
+
+
+def _host(request) -> str:
+    """Scheme and host, for fragments that print absolute addresses; worked out once per request."""
+    if (host := getattr(request, "_page_cache_host", None)) is None:
+        host = request._page_cache_host = f"{request.scheme}://{request.get_host()}"
+    return host
 
 
 def _live_fragment(found, now):

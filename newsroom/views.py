@@ -11,9 +11,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from articles.models import Article, listing_prefetches
+from articles.models import Article, Section, listing_prefetches
 from articles.search import Query, search_articles
 from articles.views import run_once
+
+from .context_processors import site_sections
 
 
 class HomeView(TemplateView):
@@ -26,7 +28,8 @@ class HomeView(TemplateView):
     unshown = ("dateline", "first_published_at", "created_at", "updated_at", "created_by", "comments_open", "seo_title")
 
     def get_context_data(self, **kwargs):
-        recent = list(Article.objects.published().select_related("section").defer(*self.unshown)[: self.recent_count])
+        recent = list(Article.objects.published().defer(*self.unshown)[: self.recent_count])
+        with_sections(recent, site_sections(self.request))
         lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
         sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
         # Pictures and bylines show on the lead and each section's first story: fetched for those alone, and only
@@ -40,6 +43,16 @@ class HomeView(TemplateView):
             prepare_listing=run_once(lambda: prefetch_related_objects(pictured, *listing_prefetches())),
             **kwargs,
         )
+
+
+def with_sections(articles, sections):
+    """Each article's section from `sections` (the navigation's, already at hand), or read if it is not there (a
+    section created since they were kept)."""
+    by_pk = {section.pk: section for section in sections}
+    if missing := {article.section_id for article in articles} - by_pk.keys():
+        by_pk |= Section.objects.in_bulk(missing)
+    for article in articles:
+        article.section = by_pk[article.section_id]
 
 
 def top_stories_by_section(articles, per_section):

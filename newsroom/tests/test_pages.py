@@ -160,3 +160,12 @@ def test_language_switcher_turns_the_interface_french(client):
     assertContains(page, "Dernières nouvelles")
     assertContains(page, "Aller au contenu")
     assertContains(page, 'lang="fr" hreflang="fr" rel="nofollow" aria-current="true">Français</a>')
+
+
+def test_a_story_whose_section_is_newer_than_the_kept_navigation_still_has_its_section(django_assert_num_queries):
+    from newsroom.views import with_sections
+
+    article = Article.objects.get(pk=make_article(section=make_section("Climate")).pk)
+    with django_assert_num_queries(1):
+        with_sections([article], sections=[])  # the kept list predates the section
+    assert article.section.name == "Climate"

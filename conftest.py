@@ -15,6 +15,7 @@ def pytest_configure():
     os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
     os.environ.setdefault("DJANGO_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside the live server
+    os.environ.setdefault("CACHE_URL", "locmem://")  # one process; CI's second pass sets Redis
     import django
 
     django.setup()

@@ -44,7 +44,7 @@ class Config:
     scale_articles: int = int(os.environ.get("BENCH_SCALE_ARTICLES", "100000"))
     database_url: str = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DATA / 'bench.sqlite3'}")
     scale_database_url: str = os.environ.get("BENCH_SCALE_DATABASE_URL", "")
-    cache_url: str = os.environ.get("BENCH_CACHE_URL", "locmem://")
+    cache_url: str = os.environ.get("BENCH_CACHE_URL", f"file://{DATA / 'cache'}")
     scale: bool = os.environ.get("BENCH_SCALE") == "1"
     port: int = int(os.environ.get("BENCH_PORT", "0"))
 
@@ -444,6 +444,8 @@ def scale_run(config, small_info):
     ):
         info = small_info if label == "1k" else prepare(config, url, articles, floors=False)
         env = django_env(config, url)
+        if not config.cache_url.startswith("locmem"):
+            dataset(env, "clear-cache")  # one cache for two data sets: the 1k one's fragments are not the 100k one's
         say(f"Scale, {label} articles, page cache off")
         with Server(env, config.port, f"scale-{label}") as server:
             pages = [

@@ -1,6 +1,6 @@
 """
 Django's built-in Redis cache backend, keeping one redis-py client per connection pool, and counting in one
-round trip.
+round trip; and Django's file cache, counting atomically across processes.
 
 Django's client builds a new `redis.Redis` for every operation: cheap to connect (the pool is reused), but the
 constructor fills a table of ~170 response callbacks each time, which was a third of a cached page's cost. A
@@ -10,9 +10,24 @@ Django's `incr()` asks EXISTS, then INCRBY: two round trips, and a key that expi
 INCRBY as a counter without expiry. A comment costs several increments (rate limits, the page cache's generation),
 so here both happen in one atomic script, which leaves a missing key missing.
 CACHE_URL=redis://… selects it (newsroom/settings.py).
+
+The file cache is what the workers of one server share when there is no Redis (CACHE_URL=file://…, the default
+with debug off). Django's counts with a read and a write: two workers bumping the page cache's generation at once
+could both write the same number, and a page rendered between the two changes would outlive the second. Its
+incr() also wrote the counter back with the default lifetime, so a rate limit's window moved on with every post.
+Here incr() and add() hold an exclusive lock on a file of the cache's directory, and incr() keeps the expiry.
 """
 
+import fcntl
+import os
+import pickle
+import time
+import zlib
+from contextlib import contextmanager
+
 from django.core.cache.backends import redis
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 
 # The new value comes back as GET's string: Lua's numbers are doubles, which would round a 62-bit counter.
 INCR_IF_EXISTS = """
@@ -48,3 +63,36 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+
+class FileCache(FileBasedCache):
+    lock_name = "newsroom.lock"  # not a *.djcache file: clear() and culling leave it
+
+    @contextmanager
+    def _locked(self):
+        self._createdir()
+        with open(os.path.join(self._dir, self.lock_name), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._locked():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        with self._locked():
+            try:  # Django's format: the expiry pickled, then the value pickled and compressed
+                with open(self._key_to_file(key, version), "rb") as stored:
+                    expiry = pickle.load(stored)  # noqa: S301 - our own cache directory
+                    value = pickle.loads(zlib.decompress(stored.read()))  # noqa: S301
+            except FileNotFoundError:
+                value, expiry = None, None
+            now = time.time()
+            if value is None or (expiry is not None and expiry <= now):
+                raise ValueError(f"Key '{key}' not found.")
+            value += delta
+            self.set(key, value, None if expiry is None else max(expiry - now, 0.001), version)
+            return value

@@ -10,6 +10,13 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+if workers > 1 and os.environ.get("CACHE_URL", "").startswith("locmem://"):
+    # Each worker would keep pages, generations and rate limits of its own: a change seen by one would leave the
+    # others serving stale pages, and every limit would count a worker's share of the posts.
+    raise SystemExit(
+        f"CACHE_URL=locmem:// cannot be shared by {workers} gunicorn workers. Leave CACHE_URL unset (a file cache in "
+        "var/cache), or set it to file:///path or redis://host:6379/0, or set WEB_CONCURRENCY=1."
+    )
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 # Access lines go to stdout when asked for (GUNICORN_ACCESS_LOG=-); a proxy or CDN usually logs them already.

@@ -123,16 +123,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+# Debug on (`make run`: one process) keeps the cache in memory. Otherwise the default is a file cache that every
+# worker of the server (and manage.py) shares: a cache per worker would leave the others' pages stale after a change.
+CACHE_URL = os.environ.get("CACHE_URL") or ("locmem://" if DEBUG else f"file://{BASE_DIR / 'var' / 'cache'}")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "newsroom.cache.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL.startswith("file://"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": CACHE_URL.removeprefix("file://"),
-        }
-    }
+    CACHES = {"default": {"BACKEND": "newsroom.cache.FileCache", "LOCATION": CACHE_URL.removeprefix("file://")}}
 elif CACHE_URL.startswith("locmem://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:

@@ -37,3 +37,32 @@ def test_production_refuses_to_start_without(missing):
 def test_an_unknown_cache_url_is_a_clear_error():
     result = manage("check", CACHE_URL="memcached://x", **PRODUCTION)
     assert "CACHE_URL must be" in result.stderr
+
+
+def test_production_workers_share_a_file_cache_by_default_and_a_debug_server_keeps_one_in_memory():
+    show = ("shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])")
+    production = manage(*show, **PRODUCTION)
+    assert "newsroom.cache.FileCache" in production.stdout and str(ROOT / "var" / "cache") in production.stdout
+    assert "LocMemCache" in manage(*show, DJANGO_DEBUG="1").stdout
+
+
+@pytest.mark.parametrize(("workers", "refused"), [("2", True), ("1", False)])
+def test_gunicorn_refuses_a_memory_cache_that_its_workers_could_not_share(workers, refused):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CACHE_URL", "WEB_CONCURRENCY"))}
+    env = clean | PRODUCTION | {"CACHE_URL": "locmem://", "WEB_CONCURRENCY": workers}
+    result = subprocess.run(
+        [
+            Path(sys.executable).parent / "gunicorn",
+            "-c",
+            "newsroom/gunicorn.conf.py",
+            "--check-config",
+            "newsroom.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode != 0) is refused, result.stdout + result.stderr
+    assert ("cannot be shared by 2 gunicorn workers" in result.stderr) is refused

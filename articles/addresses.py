@@ -15,10 +15,17 @@ from django.utils.translation import get_language
 
 
 def address(viewname: str, **kwargs) -> str:
+    return cached_reverse(viewname, kwargs=kwargs)
+
+
+def cached_reverse(viewname: str, args=(), kwargs=None, current_app=None) -> str:
+    """`reverse()`, worked out once per arguments, URLconf, script prefix and language. Arguments must be hashable
+    (TypeError otherwise): ids, slugs, dates' parts."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _reverse(viewname, tuple(kwargs.items()), urlconf, get_script_prefix(), get_language())
+    kwargs = tuple((kwargs or {}).items())
+    return _reverse(viewname, tuple(args), kwargs, current_app, urlconf, get_script_prefix(), get_language())
 
 
 @functools.lru_cache(maxsize=20_000)  # about 3 MB of addresses
-def _reverse(viewname, kwargs, urlconf, script_prefix, language):
-    return reverse(viewname, urlconf=urlconf, kwargs=dict(kwargs))
+def _reverse(viewname, args, kwargs, current_app, urlconf, script_prefix, language):
+    return reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs), current_app=current_app)

@@ -31,6 +31,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "newsroom-profile-media"))
 os.environ.setdefault("NEWSROOM_PAGE_CACHE", "0")
+os.environ.setdefault("CACHE_URL", "locmem://")  # one process, its own cache
 
 SENTENCE = (
     "the council agreed on a common position after long talks in Brussels where ministers weighed the cost "

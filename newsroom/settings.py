@@ -5,6 +5,7 @@ Development defaults are safe (debug off, SQLite, local-memory cache). Productio
 without a secret key and allowed hosts. See README.md for every variable.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -134,6 +135,11 @@ elif CACHE_URL.startswith("locmem://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     raise ImproperlyConfigured(f"CACHE_URL must be locmem://, file:///path or redis://…, not {CACHE_URL!r}.")
+# Keys name the database: one cache serving two (var/cache for two local sites, a bench's two data sets, staging
+# beside production on one Redis) must not hand one site's pages and counters to the other.
+_database = DATABASES["default"]
+_database_id = "|".join(str(_database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME"))
+CACHES["default"]["KEY_PREFIX"] = hashlib.blake2b(_database_id.encode(), digest_size=6).hexdigest()
 
 # --- Auth --------------------------------------------------------------------------------------
 

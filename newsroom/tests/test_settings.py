@@ -66,3 +66,14 @@ def test_gunicorn_refuses_a_memory_cache_that_its_workers_could_not_share(worker
     )
     assert (result.returncode != 0) is refused, result.stdout + result.stderr
     assert ("cannot be shared by 2 gunicorn workers" in result.stderr) is refused
+
+
+def test_two_sites_sharing_a_cache_keep_apart_by_database(tmp_path):
+    """A value one site keeps (a page, a generation, a rate limit's count) is not found by another site."""
+    shared = {"CACHE_URL": f"file://{tmp_path / 'cache'}", **PRODUCTION}
+    keep = ("shell", "-v", "0", "-c", "from django.core.cache import cache; cache.set('pagecache:generation', 41)")
+    show = ("shell", "-v", "0", "-c", "from django.core.cache import cache; print(cache.get('pagecache:generation'))")
+    site_a, site_b = (f"sqlite:///{tmp_path / name}.sqlite3" for name in ("a", "b"))
+    assert manage(*keep, DATABASE_URL=site_a, **shared).returncode == 0
+    assert manage(*show, DATABASE_URL=site_a, **shared).stdout.strip() == "41"
+    assert manage(*show, DATABASE_URL=site_b, **shared).stdout.strip() == "None"

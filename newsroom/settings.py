@@ -1,7 +1,7 @@
 """
 Newsroom settings: one module, driven by environment variables.
 
-Development defaults are safe (debug off, SQLite, local-memory cache). Production refuses to start
+Development defaults are safe (debug off, SQLite, a file cache in var/cache). Production refuses to start
 without a secret key and allowed hosts. See README.md for every variable.
 """
 

@@ -14,17 +14,19 @@ from django.core.cache import cache
 def current(key: str) -> int:
     """One number: a plain GET, as every cached page's hit asks."""
     version = cache.get(key)
-    return current_many(key)[0] if version is None else version
+    return _started(key) if version is None else version
 
 
 def current_many(*keys: str) -> list[int]:
     """Several numbers in one round trip to the cache (a missing one costs two more)."""
     found = cache.get_many(keys)
-    for key in keys:
-        if found.get(key) is None:
-            cache.add(key, secrets.randbits(62), timeout=None)
-            found[key] = cache.get(key)
-    return [found[key] for key in keys]
+    return [_started(key) if found.get(key) is None else found[key] for key in keys]
+
+
+def _started(key: str) -> int:
+    """A random number for a key that has none; another process may have set one first, and that one counts."""
+    cache.add(key, secrets.randbits(62), timeout=None)
+    return cache.get(key)
 
 
 def advance(key: str) -> int:

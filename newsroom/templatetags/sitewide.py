@@ -83,13 +83,10 @@ def teaser(context, article, level=2, with_image=False, with_excerpt=False, show
         if callable(prepare):
             prepare()
         values = {"article": article, "level": level, "with_image": with_image, "with_excerpt": with_excerpt}
-        return _teaser_template(context).render(context.new(values | {"kicker": kicker}))
+        template = context.template.engine.get_template("includes/teaser.html")
+        return template.render(context.new(values | {"kicker": kicker}))
 
     return pagecache.fragment(context.get("request"), "teaser", parts, render)
-
-
-def _teaser_template(context):
-    return context.template.engine.get_template("includes/teaser.html")
 
 
 def _key_part(value):

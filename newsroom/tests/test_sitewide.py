@@ -110,7 +110,7 @@ def test_a_comment_renders_the_discussion_again_and_leaves_the_story_as_it_was(c
         assertContains(after, shown)
 
 
-def test_a_teaser_shows_its_story_s_new_comment_count_and_the_others_are_reused(client):
+def test_a_teaser_shows_its_story_s_new_comment_count_and_the_other_stories_still_show(client):
     commented, other = make_article("Budget talks stall"), make_article("Farmers protest")
     make_article("The lead story")
     assertNotContains(client.get("/"), "1 comment")

@@ -23,6 +23,7 @@ def archive():
     make_article("Energy draft", published=False)
     make_article("Energy tomorrow", publish_at=timezone.now() + timezone.timedelta(hours=2))
     make_article("Energy unpublished", status=Article.Status.UNPUBLISHED)
+    make_article("Energy in review", status=Article.Status.REVIEW)
 
 
 def test_search_covers_headline_standfirst_body_and_tags_ranked_by_relevance(archive):
@@ -37,7 +38,8 @@ def test_search_covers_headline_standfirst_body_and_tags_ranked_by_relevance(arc
 
 
 def test_search_never_shows_what_is_not_public(archive):
-    assert not {"Energy draft", "Energy tomorrow", "Energy unpublished"} & set(found("energy"))
+    assert not {"Energy draft", "Energy tomorrow", "Energy unpublished", "Energy in review"} & set(found("energy"))
+    assert search_articles(Query.parse("energy")).count() == 4
 
 
 def test_every_term_must_match(archive):
@@ -107,6 +109,18 @@ def test_results_stop_at_the_most_a_reader_can_page_through(archive, monkeypatch
     paginator = Paginator(search_articles(Query.parse("energy")), 2)
     assert paginator.count == 3
     assert len(paginator.page(2).object_list) == 1
+
+
+def test_a_query_matching_more_than_the_window_is_ranked_among_its_newest_matches(monkeypatch):
+    oldest = make_article("Fisheries, fisheries and fisheries", standfirst="All about fisheries.").headline
+    newer = [make_article(f"Council report {n}", body="<p>Fisheries came up once.</p>").headline for n in range(3)]
+    make_article("Fisheries draft", published=False)  # newer still, but not public: it takes no place in the window
+    assert found("fisheries")[0] == oldest  # the best match, ranked among all four
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    paginator = Paginator(search_articles(Query.parse("fisheries")), 2)
+    assert sorted(a.headline for n in paginator.page_range for a in paginator.page(n).object_list) == newer
+    assert paginator.count == 3
 
 
 def test_a_results_page_costs_the_same_queries_however_many_match(django_assert_max_num_queries):

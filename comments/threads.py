@@ -14,11 +14,12 @@ those subqueries cost more than all the rest of the thread; the tests hold both 
 
 import functools
 import logging
+from collections import namedtuple
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from django.core.paginator import Page, Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.safestring import SafeString, mark_safe
 
@@ -93,10 +94,7 @@ def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thr
     # Most discussions come whole in one query, outline and HTML; past a few hundred comments the HTML of
     # the other pages would weigh more than a second query for this page's.
     whole = article.comment_count + len(own_ids) <= ONE_QUERY_UP_TO
-    fields = [*OUTLINE_FIELDS, *(STORED_FIELDS if whole else [])]
-    in_posting_order = list(  # the picks' order; the outline wants path order
-        Comment.objects.filter(article=article).order_by("created_at", "pk").values_list(*fields, named=True)
-    )
+    in_posting_order = article_rows(article.pk, whole)  # the picks' order; the outline wants path order
     outline = read_outline(sorted(in_posting_order, key=attrgetter("path")), own_ids)
     page = Paginator(outline.roots, conf.get("PER_PAGE")).get_page(page_number)
     roots = set(page.object_list)
@@ -116,6 +114,26 @@ def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thr
             if row.pk in outline.picks
         ],
     )
+
+
+def article_rows(article_id, whole) -> list:
+    """The article's comments in posting order: their outline, and their stored HTML too if `whole`."""
+    sql, row = _article_rows_query(connection.vendor, whole)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [article_id])
+        return list(map(row._make, cursor))
+
+
+@functools.cache
+def _article_rows_query(vendor, whole):
+    """The SQL Django compiles for the query, once per process, and the named row it gives: for 200 comments
+    compiling the query and converting each row cost as much as running it (0.65 ms and 0.6). No field read needs
+    a converter: SQLite's is_featured, 0 or 1, is only tested for truth. The one parameter is the article's id."""
+    fields = [*OUTLINE_FIELDS, *(STORED_FIELDS if whole else [])]
+    sql, _ = (
+        Comment.objects.filter(article_id=0).order_by("created_at", "pk").values_list(*fields).query.sql_with_params()
+    )
+    return sql, namedtuple("Row", fields)
 
 
 def read_outline(rows, own_ids=()) -> Outline:

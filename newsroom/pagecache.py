@@ -226,7 +226,7 @@ def _kept(request, name, parts, compute, *, content_only):
         return compute()
     value = compute()
     try:
-        expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now))
+        expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now, request))
         if expires_at - now >= 1:
             cache.set(key, (expires_at, value), int(expires_at - now) + 1)
             if isinstance(value, str):
@@ -375,7 +375,7 @@ def _entry(request, response, generation):
     if not _storable(request, response):
         return None
     now = time.time()
-    expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now))
+    expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now, request))
     if expires_at - now < 1:
         return None
     pieces = SLOT.split(response.content)  # text, slot, text, slot… cut once, filled in at each serve
@@ -389,12 +389,18 @@ def _entry(request, response, generation):
     }
 
 
-def _next_publication(generation, now) -> float:
-    """When the next scheduled article goes live (infinity if none): every page may change then."""
+def _next_publication(generation, now, request=None) -> float:
+    """When the next scheduled article goes live (infinity if none): every page may change then. Looked up once per
+    request: a page rendered after an edit to a story renders each of its fragments (32 teasers on the home page)."""
+    known = getattr(request, "_page_cache_next_publication", None)
+    if known is not None and known[0] == generation and known[1] > now:
+        return known[1]
     upcoming = cache.get(_publication_key(generation))
     if upcoming is None or upcoming <= now:
         upcoming = _scheduled_next()
         cache.set(_publication_key(generation), upcoming, DAY)
+    if request is not None:
+        request._page_cache_next_publication = (generation, upcoming)
     return upcoming
 
 

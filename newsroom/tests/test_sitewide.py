@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.services import article_unpublish, correction_add
 from articles.tests.factories import make_article, make_author, make_image, make_section, make_user
 from comments.tests.factories import make_comment
+from newsroom import pagecache
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +141,26 @@ def test_every_edit_to_a_story_or_what_it_shows_renders_its_fragments_again(clie
         assertContains(page, shown)
     assertNotContains(page, "Ministers arrive")
     assertContains(client.get("/"), "Council seals the deal")
+
+
+def test_a_page_rendered_after_an_edit_asks_when_the_next_story_comes_out_once(client, monkeypatch):
+    for n in range(5):
+        make_article(f"Story {n}")
+    client.get("/")
+    make_article("One more")  # every teaser is rendered again, each kept until the next publication at most
+    asked = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get(self, key, *args, **kwargs):
+            asked.append(key)
+            return cache.get(key, *args, **kwargs)
+
+    monkeypatch.setattr(pagecache, "cache", Recording())
+    assertContains(client.get("/"), "One more")
+    assert sum(key.endswith("next-publication") for key in asked) == 1
 
 
 def test_a_related_story_scheduled_for_later_joins_the_article_on_time(client):

@@ -12,6 +12,7 @@ class NewsroomConfig(AppConfig):
         from taggit.models import Tag
 
         from articles.models import Article, ArticleAuthor, Author, Correction, Image, Rendition, Section, TaggedArticle
+        from articles.signals import articles_changed_in_bulk
         from comments.models import QUEUES, Comment
 
         from . import csrf
@@ -37,4 +38,5 @@ class NewsroomConfig(AppConfig):
             post_save.connect(comment_saved, sender=model, weak=False, dispatch_uid=f"pagecache.{model}")
         for through in (ArticleAuthor, TaggedArticle, Article.translations.through):
             m2m_changed.connect(m2m_saved, sender=through, weak=False, dispatch_uid=f"pagecache.{through}")
+        articles_changed_in_bulk.connect(page_cache_invalidate, weak=False, dispatch_uid="pagecache.bulk")
         setting_changed.connect(page_cache_settings_changed, weak=False, dispatch_uid="pagecache.settings")

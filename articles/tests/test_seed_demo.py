@@ -198,6 +198,22 @@ def test_generated_articles_are_published_with_bylines_tags_and_demo_pictures():
 
 
 @pytest.mark.django_db
+def test_archive_articles_added_in_bulk_show_on_pages_cached_before(client, settings):
+    settings.NEWSROOM_PAGE_CACHE = True
+    seed(articles=1)  # the archive's tags exist from now on: the next run saves nothing one at a time
+    url = reverse("articles:archive")
+    client.get(url)
+    before = client.get(url)
+    assert before["X-Page-Cache"] == "hit"
+
+    seed(articles=50)
+    oldest = Article.objects.published().earliest("publish_at").publish_at
+    year = reverse("articles:archive_year", kwargs={"year": timezone.localtime(oldest).year})
+    assert f'href="{year}"' not in before.content.decode()
+    assert f'href="{year}"' in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
 def test_generated_slugs_never_clash_within_a_day():
     seed(articles=300)
     clashes = (

@@ -30,6 +30,7 @@ from articles.demo.stories_en import STORIES as ENGLISH
 from articles.demo.stories_fr import STORIES as FRENCH
 from articles.images import Image, make_renditions
 from articles.models import Article, ArticleAuthor, Author, Section, TaggedArticle
+from articles.signals import articles_changed_in_bulk
 
 STORIES = ENGLISH + FRENCH
 BATCH_SIZE = 1000
@@ -210,6 +211,7 @@ def generate_articles(count, *, sections, authors, images, progress=None):
         done += size
         if progress:
             progress(done, count)
+        articles_changed_in_bulk.send(sender=Article)  # pages change with each batch of a long run
     return done
 
 

@@ -257,6 +257,12 @@ def page_cache_invalidate(*, comments_only=False, **signal_kwargs) -> None:
         logger.error("Page cache could not be invalidated.", exc_info=True)
 
 
+def page_cache_retire() -> None:
+    """Every cached page and fragment goes, on every app server: after a deploy (manage.py retire_cached_pages).
+    Unlike page_cache_invalidate(), a cache that fails raises."""
+    _invalidate(comments_only=False)
+
+
 def _invalidate(comments_only):
     content = not comments_only
     if not transaction.get_connection().in_atomic_block:  # autocommit: everyone sees the change already

@@ -1,12 +1,15 @@
 """The whole-page cache as readers and the newsroom meet it: hits, freshness after every change, who bypasses it."""
 
+import io
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -322,6 +325,24 @@ def test_each_language_has_its_own_page(client):
     assertContains(client.get("/"), "Skip to content")
     client.cookies["django_language"] = "fr"
     assertContains(client.get("/"), "Aller au contenu")
+
+
+def test_a_deploy_retires_every_cached_page_and_fragment_at_once(client):
+    make_article("Ministers agree")
+    client.get("/")
+    assert outcome(client.get("/")) == "hit"
+    out = io.StringIO()
+    call_command("retire_cached_pages", stdout=out)
+    assert "retired" in out.getvalue()
+    with CaptureQueriesContext(connection) as queries:
+        assert outcome(client.get("/")) == "miss"
+    assert any("articles_author" in query["sql"] for query in queries)  # the teasers' bylines: rendered anew
+
+
+def test_retiring_cached_pages_with_the_cache_down_says_so():
+    down = mock.patch.object(pagecache.versions, "advance", side_effect=ConnectionError("Connection refused"))
+    with down, pytest.raises(CommandError, match="Connection refused.*NEWSROOM_PAGE_CACHE_SECONDS"):
+        call_command("retire_cached_pages", stdout=io.StringIO())
 
 
 def test_the_cache_can_be_switched_off(client, settings):

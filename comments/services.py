@@ -7,6 +7,7 @@ a new comment, the one change that comes by the thousand, adds one under the sam
 """
 
 import functools
+import logging
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,7 @@ from .models import Comment, CommentReport, ModerationLog, Policy
 from .notifications import send_reply_notification
 from .rendering import render_text
 
+logger = logging.getLogger(__name__)
 Status = Comment.Status
 Action = ModerationLog.Action
 STATUS_ACTIONS = {
@@ -271,7 +273,32 @@ def _notify_subscribers(comment: Comment) -> None:
         or not Comment.objects.visible().filter(pk=comment.pk).exists()
     ):
         return
-    Comment.objects.filter(pk=comment.pk).update(subscribers_notified=True)
-    comment.subscribers_notified = True
-    # A mail server that is down must not turn the reader's stored reply into an error page: logged, not raised.
-    transaction.on_commit(lambda: send_reply_notification(comment.pk), robust=True)
+    # After the commit, so a rolled-back reply is never announced; a mail server that is down is logged and retried
+    # by `manage.py send_reply_notifications`, never turned into an error page for the reader who replied.
+    transaction.on_commit(lambda: reply_notification_deliver(reply_id=comment.pk), robust=True)
+
+
+def reply_notification_deliver(*, reply_id: int) -> bool:
+    """Email the reply's subscriber, once: the reply is claimed first (so two senders at once send one email), and
+    released again if the mail server fails, for a later try. False if it was not sent."""
+    if not Comment.objects.visible().filter(pk=reply_id).exists():  # hidden again since it was approved
+        return False
+    if not Comment.objects.filter(pk=reply_id, subscribers_notified=False).update(subscribers_notified=True):
+        return False  # sent already, or being sent
+    try:
+        send_reply_notification(reply_id)
+    except Exception:
+        Comment.objects.filter(pk=reply_id).update(subscribers_notified=False)
+        logger.warning("Reply notification for comment %s not sent; it will be retried.", reply_id, exc_info=True)
+        return False
+    return True
+
+
+def reply_notifications_due(*, within_days: int = 7) -> list[int]:
+    """Visible replies whose subscriber was not told yet (the mail server failed), posted in the last days."""
+    replies = Comment.objects.visible().filter(
+        subscribers_notified=False,
+        parent__notify=True,
+        created_at__gte=timezone.now() - timedelta(days=within_days),
+    )
+    return list(replies.exclude(parent__email="").exclude(email=F("parent__email")).values_list("pk", flat=True))

@@ -1,9 +1,11 @@
+import io
 import re
 import smtplib
 from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -97,3 +99,31 @@ def test_a_mail_server_that_is_down_does_not_turn_a_posted_reply_into_an_error(
     assert response.status_code == 302 and response["Location"].endswith(f"#comment-{reply.pk}")
     assert "SMTPServerDisconnected" in caplog.text  # logged for the operators
     assert not mail.outbox
+
+
+def test_a_reply_email_the_mail_server_refused_is_sent_by_the_next_retry_once(
+    thread, django_capture_on_commit_callbacks
+):
+    article, parent = thread
+    down = mock.patch("comments.notifications.EmailMessage.send", side_effect=smtplib.SMTPServerDisconnected("down"))
+    with down, django_capture_on_commit_callbacks(execute=True):
+        reply(article, parent)
+    assert mail.outbox == []
+
+    with down, pytest.raises(CommandError, match="1 reply notification"):
+        call_command("send_reply_notifications", stdout=io.StringIO())  # still down: cron hears of it
+    out = io.StringIO()
+    call_command("send_reply_notifications", stdout=out)
+    assert "Sent 1 reply notification" in out.getvalue()
+    assert [message.to for message in mail.outbox] == [["ines@example.eu"]]
+    call_command("send_reply_notifications", stdout=io.StringIO())
+    assert len(mail.outbox) == 1
+
+
+def test_a_reply_hidden_before_its_email_went_out_is_never_announced(thread, django_capture_on_commit_callbacks):
+    article, parent = thread
+    moderator = make_user(role="Moderator")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_remove(comment=reply(article, parent), actor=moderator)  # in the same transaction
+    call_command("send_reply_notifications", stdout=io.StringIO())
+    assert mail.outbox == []

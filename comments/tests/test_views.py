@@ -76,7 +76,9 @@ def test_one_response_is_singular_and_french_articles_speak_french(client):
     heading = " ".join(discussion(client.get(english.get_absolute_url())).by_id("comments-heading").text.split())
     assert heading == "1 response to “Budget”"
     section = discussion(client.get(french.get_absolute_url()))
-    assert " ".join(section.by_id("comments-heading").text.split()) == "2 réponses à « Le budget »"
+    heading = section.by_id("comments-heading").text.strip()
+    assert " ".join(heading.split()) == "2 réponses à « Le budget »"
+    assert "«\u00a0Le budget\u00a0»" in heading  # no-break spaces: the quotes never end a line alone
     assert section.find("a", "comment__reply").text.startswith("Répondre")
 
 

@@ -13,6 +13,7 @@ from articles.models import Article
 from articles.tests.factories import make_article, make_author, make_user
 
 CATALOGUE = settings.BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+CATALOGUES = [CATALOGUE, settings.BASE_DIR / "comments" / "locale" / "fr" / "LC_MESSAGES" / "django.po"]
 NBSP = "\N{NO-BREAK SPACE}"
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[sd]")
 COLUMN_HEADER = re.compile(
@@ -93,18 +94,20 @@ def test_translations_keep_every_placeholder():
             assert set(PLACEHOLDER.findall(entry["msgstr"][0])) == english, entry["msgid"]
 
 
-def test_translations_follow_french_typography():
-    for entry in read_catalogue():
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=["site", "comments"])
+def test_translations_follow_french_typography(catalogue):
+    for entry in read_catalogue(catalogue):
         for form in entry["msgstr"]:
             assert not re.search(r"[“”]", form), form  # guillemets, not English quotes
             assert not re.search(rf"«[^{NBSP}]|[^{NBSP}]»", form), form
-            assert not re.search(rf"[^{NBSP}][:;?!]", form), form  # non-breaking space before : ; ? !
+            assert not re.search(rf"[^{NBSP}][:;?!](?!//)", form), form  # non-breaking space before : ; ? !
 
 
-def test_the_compiled_catalogue_is_the_current_one():
-    with open(CATALOGUE.with_suffix(".mo"), "rb") as mo:
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=["site", "comments"])
+def test_the_compiled_catalogue_is_the_current_one(catalogue):
+    with open(catalogue.with_suffix(".mo"), "rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    for entry in read_catalogue():
+    for entry in read_catalogue(catalogue):
         msgid = f"{entry['msgctxt']}\x04{entry['msgid']}" if entry["msgctxt"] else entry["msgid"]
         if entry["msgid_plural"]:
             forms = [compiled.ngettext(msgid, entry["msgid_plural"], n) for n in (1, 2)]
@@ -162,6 +165,7 @@ def test_search_answers_in_french_when_there_is_nothing_to_show(french):
     assert "Aucun résultat. Essayez moins de mots, ou d’autres." in page(french, reverse("search"), q="tariffs")
     empty = page(french, reverse("search"))
     assert f"Que cherchez-vous{NBSP}? Saisissez quelques mots" in empty
+    assert "<h1>Recherche</h1>" in empty and ">Rechercher</button>" in empty  # the page, and the button's verb
     assert "What are you looking for?" not in empty
 
 

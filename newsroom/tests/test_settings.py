@@ -1,6 +1,8 @@
 import os
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,48 @@ def test_two_sites_sharing_a_cache_keep_apart_by_database(tmp_path):
     assert manage(*keep, DATABASE_URL=site_a, **shared).returncode == 0
     assert manage(*show, DATABASE_URL=site_a, **shared).stdout.strip() == "41"
     assert manage(*show, DATABASE_URL=site_b, **shared).stdout.strip() == "None"
+
+
+def smtp_server():
+    """A mail server that takes one message on a free loopback port: (port, a list that gets the message)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    received = []
+
+    def serve():
+        with listener, listener.accept()[0] as connection, connection.makefile("rwb") as stream:
+
+            def say(line):
+                stream.write(line + b"\r\n")
+                stream.flush()
+
+            say(b"220 test ESMTP")
+            while line := stream.readline():
+                if line.upper().startswith(b"DATA"):
+                    say(b"354 go on")
+                    message = b"".join(iter(lambda: stream.readline(), b".\r\n"))
+                    received.append(message.decode())
+                    say(b"250 queued")
+                elif line.upper().startswith(b"QUIT"):
+                    say(b"221 bye")
+                    return
+                else:
+                    say(b"250 ok")
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener.getsockname()[1], received
+
+
+def test_email_goes_to_the_mail_server_the_environment_names():
+    port, received = smtp_server()
+    result = manage(
+        "sendtestemail",
+        "desk@news.example.org",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        DJANGO_EMAIL_HOST="127.0.0.1",
+        DJANGO_EMAIL_PORT=str(port),
+        DJANGO_DEFAULT_FROM_EMAIL="newsroom@news.example.org",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(received) == 1
+    assert "To: desk@news.example.org" in received[0] and "From: newsroom@news.example.org" in received[0]

@@ -270,11 +270,11 @@ def _notify_subscribers(comment: Comment) -> None:
         or parent is None
         or not (parent.notify and parent.email)
         or parent.email == comment.email
-        or not Comment.objects.visible().filter(pk=comment.pk).exists()
     ):
         return
-    # After the commit, so a rolled-back reply is never announced; a mail server that is down is logged and retried
-    # by `manage.py send_reply_notifications`, never turned into an error page for the reader who replied.
+    # After the commit, so a rolled-back reply is never announced, and only if it is visible then (not under a
+    # hidden comment); a mail server that is down is logged and retried by `manage.py send_reply_notifications`,
+    # never turned into an error page for the reader who replied.
     transaction.on_commit(lambda: reply_notification_deliver(reply_id=comment.pk), robust=True)
 
 

@@ -81,6 +81,22 @@ def test_two_sites_sharing_a_cache_keep_apart_by_database(tmp_path):
     assert manage(*show, DATABASE_URL=site_b, **shared).stdout.strip() == "None"
 
 
+@pytest.mark.parametrize(("debug", "kept"), [("0", True), ("1", False)])
+def test_a_production_worker_keeps_its_sqlite_connection_from_one_request_to_the_next(tmp_path, debug, kept):
+    """Opening one cost each request about a millisecond; runserver (debug), a thread per request, opens its own."""
+    two_requests = (  # through the WSGI handler, as gunicorn calls it: the test client never closes connections
+        "from django.db import connection; from django.test.client import RequestFactory; "
+        "from newsroom.wsgi import application; "
+        "environ = RequestFactory().get('/healthz', secure=True, HTTP_HOST='news.example.org').environ; "
+        "application(environ, lambda *a: None).close(); first = connection.connection; "
+        "application(environ, lambda *a: None).close(); "
+        "print(first is not None and first is connection.connection)"
+    )
+    env = PRODUCTION | {"DJANGO_DEBUG": debug, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    result = manage("shell", "-v", "0", "-c", two_requests, **env)
+    assert result.stdout.strip() == str(kept), result.stdout + result.stderr
+
+
 def smtp_server():
     """A mail server that takes one message on a free loopback port: (port, a list that gets the message)."""
     listener = socket.create_server(("127.0.0.1", 0))

@@ -275,6 +275,20 @@ def test_an_article_page_reads_no_more_of_a_larger_archive(client, settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no query planner worth sparing")
+def test_postgresql_plans_the_article_page_query_once_per_connection(client, settings):
+    """Planning the article's query cost PostgreSQL four times running it; a prepared statement is planned once."""
+    settings.NEWSROOM_PAGE_CACHE = settings.NEWSROOM_FRAGMENT_CACHE = False
+    article = make_full_article()
+    for _ in range(6):  # psycopg prepares a query on its fifth run
+        assert client.get(article.get_absolute_url()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('FROM "articles_article"' in statement and '"slug" = $' in statement for statement in prepared), prepared
+
+
+@pytest.mark.django_db
 def test_lists_show_the_visible_comment_count(client):
     section = make_section("Economy")
     make_article("Quiet story", section=section)

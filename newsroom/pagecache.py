@@ -42,14 +42,14 @@ A key names its generation and an entry never changes once stored, so the local 
 shared one; expiry is checked on both.
 
 Fragments, kept with the page cache off too (NEWSROOM_FRAGMENT_CACHE=0 turns them off):
-- what many pages show alike (the "Latest news" sidebar through `{% sitewide %}`, the sections) is kept the same
-  way as pages, under the generation and the language, and expires with them, so it is exactly as fresh;
 - what a page shows of one story (a list's teaser, an article's text and its page's meta tags, through
   `{% fragment %}`) is kept under a second number, the content generation, which every change but a comment's
   moves (`page_cache_invalidate(comments_only=True)` leaves it). A comment makes every page stale, but the pages
   rendered again then reuse each story's fragment: only the discussion, and the counts, which are in the keys
-  of the fragments that show them, are rendered anew. Fragments expire with the pages too (the next scheduled
-  publication: a related story may come out).
+  of the fragments that show them, are rendered anew;
+- what many pages show alike and no comment changes (the "Latest news" sidebar through `{% sitewide %}`, the
+  sections) is kept the same way, under the content generation and the language.
+Fragments expire with the pages too (the next scheduled publication: a story may come out).
 Both numbers are looked up once per request, before the view reads any row (PageCacheMiddleware), so a fragment
 rendered from rows a transaction was changing is stored under a generation that its commit retires. Each
 process keeps the fragments it used last as well (a key names its generations: the local copy is as fresh).
@@ -189,31 +189,31 @@ class PageCacheMiddleware:
 
 
 def sitewide(request, name, compute):
-    """What many pages show alike (a fragment's HTML, the sections): as computed for this generation and language,
-    or computed now by `compute()` and kept. `request` may be None (a template rendered outside a request)."""
-    return _kept(request, name, (), compute, content_only=False)
+    """What many pages show alike (a fragment's HTML, the sections): as computed for this content generation and
+    language, or computed now by `compute()` and kept. Nothing kept so may show a comment or a count: a comment does
+    not make it stale. `request` may be None (a template rendered outside a request)."""
+    return _kept(request, name, None, compute)
 
 
 def fragment(request, name, parts, compute):
     """What a page shows of one story (its teaser, its text): as rendered for this content generation, language,
     host and `parts` (what else the HTML depends on: the story's id, its comment count, the variant…), or
     rendered now by `compute()` and kept. Comments do not make it stale; a change to any story does."""
-    return _kept(request, name, parts, compute, content_only=True)
+    return _kept(request, name, parts, compute)
 
 
-def _kept(request, name, parts, compute, *, content_only):
+def _kept(request, name, parts, compute):
+    """`parts` None: a sitewide piece, which prints no address with a host."""
     if not settings.NEWSROOM_FRAGMENT_CACHE:
         return compute()
     now = time.time()
     try:
         generation, content_generation = _generations(request)
-        if content_only:
+        key = f"fragment:c{content_generation}:{translation.get_language()}:{name}"
+        if parts is not None:
             host = _host(request) if request is not None else ""
             about = "\x1f".join(map(str, (host, *parts)))
-            digest = hashlib.blake2b(about.encode(), digest_size=16).hexdigest()
-            key = f"fragment:c{content_generation}:{translation.get_language()}:{name}:{digest}"
-        else:
-            key = f"fragment:{generation}:{translation.get_language()}:{name}"
+            key += f":{hashlib.blake2b(about.encode(), digest_size=16).hexdigest()}"
         if (found := _live_fragment(local_fragments.get(key), now)) is not None:
             return found
         entry = cache.get(key)

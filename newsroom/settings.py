@@ -229,7 +229,7 @@ NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", 
 # --- Page cache --------------------------------------------------------------------------------
 # Whole pages for anonymous readers (newsroom/pagecache.py). NEWSROOM_PAGE_CACHE=0 turns it off.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
-NEWSROOM_FRAGMENT_CACHE = env_bool("NEWSROOM_FRAGMENT_CACHE", True)  # {% sitewide %} pieces, e.g. Latest news
+NEWSROOM_FRAGMENT_CACHE = env_bool("NEWSROOM_FRAGMENT_CACHE", True)  # {% sitewide %} and {% fragment %} pieces
 NEWSROOM_PAGE_CACHE_LOCAL_MB = int(os.environ.get("NEWSROOM_PAGE_CACHE_LOCAL_MB", "32"))  # per process
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
 # How long a CDN may keep feeds and sitemaps unasked; 0 keeps them exact (it revalidates, we answer 304).

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -11,9 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from articles.models import Article, Section, listing_prefetches
+from articles.models import Article, Section
 from articles.search import Query, search_articles
-from articles.views import run_once
+from articles.stories import stories
 
 from .context_processors import site_sections
 
@@ -25,22 +24,17 @@ class HomeView(TemplateView):
     template_name = "home.html"
     recent_count = 50
     per_section = 6
-    unshown = ("dateline", "first_published_at", "created_at", "updated_at", "created_by", "comments_open", "seo_title")
 
     def get_context_data(self, **kwargs):
-        recent = list(Article.objects.published().defer(*self.unshown)[: self.recent_count])
+        # Slim stories: a page whose teasers are kept reads only what chooses and keys them (articles.stories).
+        recent = stories(Article.objects.published()[: self.recent_count])
         with_sections(recent, site_sections(self.request))
         lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
-        sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
-        # Pictures and bylines show on the lead and each section's first story: fetched for those alone, and only
-        # if one of their fragments has to be rendered ({% fragment %}'s prepare).
-        pictured = [a for a in [lead, *(stories[0] for _section, stories in sections)] if a]
         return super().get_context_data(
             lead=lead,
             breaking=next((a for a in recent if a.is_breaking), None),
-            sections=sections,
+            sections=top_stories_by_section([a for a in recent if a != lead], self.per_section),
             recent=recent,
-            prepare_listing=run_once(lambda: prefetch_related_objects(pictured, *listing_prefetches())),
             **kwargs,
         )
 

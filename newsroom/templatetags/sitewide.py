@@ -3,13 +3,13 @@ Pieces of pages kept in the shared cache (newsroom/pagecache.py), rendered once 
 server until readers could see a change. What is inside must not depend on anything but what the key names:
 no CSRF token, no reader's own values.
 
-`{% sitewide "name" %}…{% endsitewide %}`: a piece that many pages show alike (the "Latest news" sidebar), kept
-under the generation, which every change moves, comments included.
+`{% sitewide "name" %}…{% endsitewide %}`: a piece that many pages show alike and that shows no comment (the
+"Latest news" sidebar), kept under the content generation, which every change but a comment's moves.
 
 `{% fragment "name" part… prepare=callable %}…{% endfragment %}`: what a page shows of one story (a list's
 teaser, an article's text), kept under the content generation, which a comment does not move, and the parts:
 everything else the HTML depends on (the story's id, its comment count if shown, the variant). A model instance
-as a part stands for its model and id. `prepare`, if given, is called before the first fragment of a page that
+as a part stands for its model and id, and so does a list's story (articles.stories). `prepare`, if given, is called before the first fragment of a page that
 has to be rendered: the queries only a rendering needs (a view passes `articles.views.run_once(function)`).
 
 `{% teaser article level=4 with_image=True with_excerpt=True show_section=True prepare=callable %}`: a story in a
@@ -20,6 +20,7 @@ around `{% fragment %}`: a home page shows 32 of them, and a kept one then costs
 from django import template
 from django.db.models import Model
 
+from articles.stories import Story
 from newsroom import pagecache
 
 register = template.Library()
@@ -90,6 +91,6 @@ def teaser(context, article, level=2, with_image=False, with_excerpt=False, show
 
 
 def _key_part(value):
-    if isinstance(value, Model):
+    if isinstance(value, Model | Story):  # a story stands for its article
         return f"{value._meta.label}.{value.pk}"
     return repr(value)

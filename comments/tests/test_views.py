@@ -1,6 +1,7 @@
 """The discussion as readers meet it: the page, the form, the reply page, reports and the feed."""
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.tests.factories import make_article
+from comments import threads
 from comments.forms import CommentForm
 from comments.models import Comment, Policy
 from comments.services import comment_count_refresh
@@ -431,6 +433,19 @@ def test_editors_picks_show_above_the_thread(client):
     picks = section.find("section", "comment-picks")
     assert "Worth reading twice." in picks.text
     assert picks.find("a").attrs["href"] == pick.get_absolute_url()
+
+
+@pytest.mark.parametrize("read_whole_up_to", [500, 1])  # the discussion read whole, or this page's comments apart
+def test_editors_picks_show_in_the_order_they_were_posted(client, monkeypatch, read_whole_up_to):
+    monkeypatch.setattr(threads, "ONE_QUERY_UP_TO", read_whole_up_to)
+    article, now = make_article(), timezone.now()
+    later = make_comment(article, text="Posted second, imported first.", is_featured=True, created_at=now)
+    make_comment(article, text="Not picked.")
+    earlier = make_comment(article, text="Posted first.", is_featured=True, created_at=now - timedelta(hours=1))
+    section = discussion(client.get(article.get_absolute_url()))
+    picks = section.find("section", "comment-picks").find_all("li")
+    assert [pick.find("a").attrs["href"] for pick in picks] == [earlier.get_absolute_url(), later.get_absolute_url()]
+    assert [pick.find("div").text for pick in picks] == ["Posted first.", "Posted second, imported first."]
 
 
 def test_staff_comments_carry_a_badge(client):

@@ -38,9 +38,13 @@ ONE_QUERY_UP_TO = 500  # comments
 
 @dataclass
 class Thread:
-    html: SafeString
+    pieces: list[str]  # the thread's HTML, comment by comment, for newsroom.insertions
     page: Page
     featured: list[Comment] = field(default_factory=list)
+
+    @property
+    def html(self) -> SafeString:
+        return mark_safe("".join(self.pieces))  # noqa: S308 - stored, escaped HTML
 
 
 @dataclass
@@ -99,15 +103,15 @@ def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thr
     page = Paginator(outline.roots, conf.get("PER_PAGE")).get_page(page_number)
     roots = set(page.object_list)
     if not roots:
-        return Thread(html=mark_safe(""), page=page)  # nothing shown: no picks either, they are visible comments
+        return Thread(pieces=[], page=page)  # nothing shown: no picks either, they are visible comments
     thread = arrange([row for row in outline.shown if outline.root_of[row.pk] in roots], roots)
     wanted = {row.pk for row in thread} | outline.picks
     stored = rows if whole else stored_rows(article, roots, outline.picks)
     stored = {row.pk: row for row in fresh([row for row in stored if row.pk in wanted], article)}
-    html = "".join(thread_html(thread, stored))
+    pieces = list(thread_html(thread, stored))
     picks = sorted((stored[pk] for pk in outline.picks), key=attrgetter("created_at", "pk"))  # in posting order
     return Thread(
-        html=mark_safe(html if replies_open else without_reply_links(html)),  # noqa: S308 - stored, escaped HTML
+        pieces=pieces if replies_open else [without_reply_links("".join(pieces))],
         page=page,
         featured=[Comment(pk=row.pk, name=row.name, email=row.email, html=row.pick_html) for row in picks],
     )

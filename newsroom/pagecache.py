@@ -74,6 +74,7 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
 from comments.forms import COMMENTER_COOKIE, form_token
@@ -439,6 +440,14 @@ def _cache_control(entry) -> str:
         return "private, max-age=0, must-revalidate"
     shared = min(settings.NEWSROOM_PAGE_CACHE_CDN_SECONDS, int(entry["expires_at"] - time.time()))
     return f"public, max-age=0, s-maxage={max(shared, 0)}, must-revalidate"
+
+
+def fill_slots(html: str, request) -> SafeString:
+    """A fragment rendered with SLOTS in place of the visitor's values, filled in for this one; or left for the page
+    cache to fill at each serve, if it is rendering the page around it."""
+    if getattr(request, "page_cache_slots", None) is None:
+        html = _fill(SLOT.split(html.encode()), request).decode()
+    return mark_safe(html)  # noqa: S308 - a fragment's HTML and a token
 
 
 def _fill(pieces: list[bytes], request) -> bytes:

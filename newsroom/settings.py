@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "newsroom.pagecache.PageCacheMiddleware",  # inside CSRF (fills in tokens) and locale (keys by language)
+    "newsroom.insertions.InsertionMiddleware",  # inside the page cache, which keeps the page as served
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,4 +1,9 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from newsroom import pagecache
+from newsroom.insertions import insert
 
 from ..forms import CommentForm
 from ..models import Comment
@@ -16,20 +21,33 @@ def comments_section(context, article):
         return {"article": article, "hidden": True}
     request = context["request"]
     is_open = comments_are_open(article)
-    initial = {"notify": False, **remembered_author(request)}
+    page_number = request.GET.get("comments_page") or 1
+    thread = load_thread(article, page_number=page_number, own_ids=own_comment_ids(request), replies_open=is_open)
     return {
         "article": article,
-        "thread": load_thread(
-            article,
-            page_number=request.GET.get("comments_page") or 1,
-            own_ids=own_comment_ids(request),
-            replies_open=is_open,
-        ),
+        "thread": thread,
         "is_open": is_open,
-        "form": CommentForm(article=article, initial=initial) if is_open else None,
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
+        "thread_html": insert(request, thread.pieces) if thread.pieces else "",
+        "form": _form(context, article) if is_open else "",
     }
+
+
+def _form(context, article) -> str:
+    """The comment form, in the article's language. A new reader's is the same for everyone but for the CSRF token
+    and the signed render time: kept, with slots for those two (newsroom.pagecache), like a story's fragment."""
+    request = context["request"]
+    author = remembered_author(request)
+    values = {"article": article, "request": request, "csrf_token": context.get("csrf_token")}
+
+    def render(initial, slots):
+        form = CommentForm(article=article, initial={"notify": False, **initial})
+        return render_to_string("comments/form.html", values | {"form": form, "slots": slots})
+
+    with translation.override(article.language):
+        if author:  # a returning commenter's own name, email and website: theirs alone
+            return render(author, getattr(request, "page_cache_slots", None))
+        form = pagecache.fragment(request, "comment-form", [article.pk], lambda: render({}, pagecache.SLOTS))
+    return pagecache.fill_slots(form, request)
 
 
 @register.inclusion_tag("comments/dashboard.html", takes_context=True)

@@ -99,6 +99,7 @@ def _section(article, own_ids=(), page=None):
     request = RequestFactory().get(article.get_absolute_url(), {"comments_page": page} if page else {})
     request.session, request.user = {OWN_KEY: list(own_ids)}, None
     template = Template("{% load comments_tags %}{% comments_section article %}")
+    template.render(Context({"article": article, "request": request}))  # the form, a fragment, kept
     with CaptureQueriesContext(connection) as queries:
         html = template.render(Context({"article": article, "request": request}))
     return html.split('<div id="respond"')[0], len(queries)

@@ -397,6 +397,7 @@ def _section_queries(article):
     request = RequestFactory().get(article.get_absolute_url())
     request.session, request.user = {}, None
     template = Template("{% load comments_tags %}{% comments_section article %}")
+    template.render(Context({"article": article, "request": request}))  # the form, a fragment, kept
     with CaptureQueriesContext(connection) as queries:
         html = template.render(Context({"article": article, "request": request}))
     return len(queries), html
@@ -490,6 +491,37 @@ def test_the_form_remembers_the_reader_after_a_comment(client, open_policy):
         filled = [page.by_id(f"id_{name}").attrs["value"] for name in ("name", "email", "website")]
         assert filled == ["Ines Moreau", "ines@example.eu", "https://ines.example.eu"]
     assert "value" not in parse(Client().get(article.get_absolute_url()).content).by_id("id_name").attrs
+
+
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_the_kept_form_carries_each_new_reader_s_own_tokens_and_never_a_returning_commenter_s_values(
+    client, settings, open_policy, page_cache
+):
+    settings.NEWSROOM_PAGE_CACHE, settings.NEWSROOM_COMMENTS_MIN_SECONDS = page_cache, 0
+    article = make_article()
+    url, action = article.get_absolute_url(), reverse("comments:post", args=[article.pk])
+    tokens = []
+    for n in range(2):
+        reader = Client(enforce_csrf_checks=True)
+        form = parse(reader.get(url).content).find("form", "comment-form")
+        hidden = {field.attrs["name"]: field.attrs.get("value") for field in form.find_all("input")}
+        assert hidden["name"] is None  # nobody's name
+        tokens.append(hidden["csrfmiddlewaretoken"])
+        data = form_data(article, text=f"Reader {n} agrees.", email=f"reader{n}@example.eu")
+        assert (
+            reader.post(action, data | {k: hidden[k] for k in ("csrfmiddlewaretoken", "timestamp")}).status_code == 302
+        )
+    assert Comment.objects.filter(article=article).count() == 2
+    assert tokens[0] != tokens[1] and "@@" not in "".join(tokens)
+    # The last of them is remembered: their own values, on their page alone.
+    assert parse(reader.get(url).content).by_id("id_email").attrs["value"] == "reader1@example.eu"
+    assert "value" not in parse(Client().get(url).content).by_id("id_email").attrs
+
+
+def test_a_french_article_s_form_speaks_french_to_an_english_reader(client):
+    article = make_article("Les ministres s’accordent", language="fr")
+    form = parse(client.get(article.get_absolute_url(), headers={"accept-language": "en"}).content).by_id("respond")
+    assert "Laisser un commentaire" in form.text
 
 
 def test_an_accepted_comment_costs_a_fixed_few_queries(client, open_policy, django_assert_max_num_queries):

@@ -2,10 +2,11 @@
 A list's stories read as slim as the list needs while their teasers are kept (`{% teaser %}`, `{% fragment %}`):
 the few values that choose and key them. Fifty stories read as Article instances cost the home page about ten of
 its 25 million instructions; as five values each, about three. A teaser that has to be rendered asks a story for
-anything else, and then the list's articles come whole, in one query with what a listing shows.
+anything else, and then the list's articles come whole, in one query (`listing_prefetches()` are the view's to ask,
+for the stories that show pictures and bylines).
 """
 
-from .models import Article, listing_prefetches
+from .models import Article
 
 STORY_FIELDS = ("pk", "comment_count", "section_id", "is_featured", "is_breaking")
 
@@ -23,8 +24,7 @@ class _Articles:
 
     def get(self, pk) -> Article:
         if self.by_pk is None:
-            listing = Article.objects.select_related("section", "lead_image").prefetch_related(*listing_prefetches())
-            self.by_pk = listing.in_bulk(self.pks)
+            self.by_pk = Article.objects.select_related("section", "lead_image").in_bulk(self.pks)
         return self.by_pk[pk]
 
 

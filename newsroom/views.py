@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -10,9 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from articles.models import Article, Section
+from articles.models import Article, Section, listing_prefetches
 from articles.search import Query, search_articles
 from articles.stories import stories
+from articles.views import run_once
 
 from .context_processors import site_sections
 
@@ -30,11 +32,18 @@ class HomeView(TemplateView):
         recent = stories(Article.objects.published()[: self.recent_count])
         with_sections(recent, site_sections(self.request))
         lead = next((a for a in recent if a.is_featured), recent[0] if recent else None)
+        sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
+        # Pictures and bylines show on the lead and each section's first story: fetched for those alone, and only
+        # if one of their fragments has to be rendered ({% fragment %}'s prepare).
+        pictured = [story for story in [lead, *(stories[0] for _section, stories in sections)] if story]
         return super().get_context_data(
             lead=lead,
             breaking=next((a for a in recent if a.is_breaking), None),
-            sections=top_stories_by_section([a for a in recent if a != lead], self.per_section),
+            sections=sections,
             recent=recent,
+            prepare_listing=run_once(
+                lambda: prefetch_related_objects([story.article for story in pictured], *listing_prefetches())
+            ),
             **kwargs,
         )
 

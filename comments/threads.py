@@ -21,7 +21,6 @@ from operator import attrgetter
 from django.core.paginator import Page, Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Case, Count, Exists, OuterRef, Q, When
-from django.utils.safestring import SafeString, mark_safe
 
 from . import conf
 from .models import PATH_STEP, Comment
@@ -44,10 +43,6 @@ class Thread:
     pieces: list[str]  # the thread's HTML, comment by comment, for newsroom.insertions
     page: Page
     featured: list[Comment] = field(default_factory=list)
-
-    @property
-    def html(self) -> SafeString:
-        return mark_safe("".join(self.pieces))  # noqa: S308 - stored, escaped HTML
 
 
 @dataclass
@@ -133,8 +128,8 @@ def _article_rows_query(vendor, whole):
     """The SQL Django compiles for the query, once per process, and the named row it gives: for 200 comments
     compiling the query and converting each row cost as much as running it (0.65 ms and 0.6). No field read needs
     a converter: SQLite's is_featured, 0 or 1, is only tested for truth, and a pick's created_at (text there) only
-    orders the picks. In id order, which SQLite's index on the article gives unsorted: sorting the rows, HTML and all, by
-    posting time cost SQLite a third of the query. The one parameter is the article's id."""
+    orders the picks. In id order, which SQLite's index on the article gives unsorted: sorting the rows, HTML and
+    all, by posting time cost SQLite a third of the query. The one parameter is the article's id."""
     fields = [*OUTLINE_FIELDS, *(STORED_FIELDS if whole else [])]
     rows = _with_picks(Comment.objects.filter(article_id=0)).order_by("pk").values_list(*fields)
     return rows.query.sql_with_params()[0], namedtuple("Row", fields)

@@ -35,7 +35,7 @@ class HomeView(TemplateView):
         sections = top_stories_by_section([a for a in recent if a != lead], self.per_section)
         # Pictures and bylines show on the lead and each section's first story: fetched for those alone, and only
         # if one of their fragments has to be rendered ({% fragment %}'s prepare).
-        pictured = [story for story in [lead, *(stories[0] for _section, stories in sections)] if story]
+        pictured = [story for story in [lead, *(shown[0] for _section, shown in sections)] if story]
         return super().get_context_data(
             lead=lead,
             breaking=next((a for a in recent if a.is_breaking), None),

@@ -9,8 +9,9 @@ no CSRF token, no reader's own values.
 `{% fragment "name" part… prepare=callable %}…{% endfragment %}`: what a page shows of one story (a list's
 teaser, an article's text), kept under the content generation, which a comment does not move, and the parts:
 everything else the HTML depends on (the story's id, its comment count if shown, the variant). A model instance
-as a part stands for its model and id, and so does a list's story (articles.stories). `prepare`, if given, is called before the first fragment of a page that
-has to be rendered: the queries only a rendering needs (a view passes `articles.views.run_once(function)`).
+as a part stands for its model and id, and so does a list's story (articles.stories). `prepare`, if given, is
+called before the first fragment of a page that has to be rendered: the queries only a rendering needs (a view
+passes `articles.views.run_once(function)`).
 
 `{% teaser article level=4 with_image=True with_excerpt=True show_section=True prepare=callable %}`: a story in a
 list (includes/teaser.html) as such a fragment, its comment count in the key. A tag rather than an include

@@ -129,7 +129,8 @@ elif env_bool("DATABASE_SERVER_SIDE_BINDING", default=True):
     # PostgreSQL spent longer planning the article page's queries than running them. Bound on the server, a query
     # a worker repeats is prepared on its fifth run (psycopg) and planned once per connection. Off behind a pooler
     # that hands one client's statements to several connections (PgBouncer in transaction mode).
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    # Added to what DATABASE_URL's query string sets (sslmode=require…), not in its place.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -97,6 +97,19 @@ def test_a_production_worker_keeps_its_sqlite_connection_from_one_request_to_the
     assert result.stdout.strip() == str(kept), result.stdout + result.stderr
 
 
+def test_postgresql_options_in_the_database_url_are_kept_beside_prepared_statements():
+    show = (
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])",
+    )
+    url = "postgres://newsroom:secret@db.example.org:5432/newsroom?sslmode=require"
+    options = manage(*show, DATABASE_URL=url, **PRODUCTION).stdout
+    assert "'sslmode': 'require'" in options and "'prepare_threshold': 5" in options, options
+
+
 def smtp_server():
     """A mail server that takes one message on a free loopback port: (port, a list that gets the message)."""
     listener = socket.create_server(("127.0.0.1", 0))

@@ -16,6 +16,9 @@ with debug off). Django's counts with a read and a write: two workers bumping th
 could both write the same number, and a page rendered between the two changes would outlive the second. Its
 incr() also wrote the counter back with the default lifetime, so a rate limit's window moved on with every post.
 Here incr() and add() hold an exclusive lock on a file of the cache's directory, and incr() keeps the expiry.
+Django's also lists the whole directory before every write, to see whether it is full: a third of a comment POST's
+time with a few hundred entries, and more as it fills. Here a process counts again only after writing an eighth of
+the room left at its last count (see `_cull`).
 """
 
 import fcntl
@@ -67,6 +70,24 @@ class RedisCache(redis.RedisCache):
 
 class FileCache(FileBasedCache):
     lock_name = "newsroom.lock"  # not a *.djcache file: clear() and culling leave it
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._writes_before_count = 0
+
+    def _cull(self):
+        """Make room when the directory is full, counting its entries only now and then: after a count, this process
+        writes an eighth of the room left before it counts again, so that up to eight processes writing at once
+        cannot take the directory past MAX_ENTRIES between two counts."""
+        if self._writes_before_count > 0:
+            self._writes_before_count -= 1
+            return
+        with os.scandir(self._dir) as entries:
+            count = sum(entry.name.endswith(self.cache_suffix) for entry in entries)
+        if count >= self._max_entries:
+            super()._cull()  # Django's: a random share of the entries goes (all of them if CULL_FREQUENCY is 0)
+            count = 0 if self._cull_frequency == 0 else count - count // self._cull_frequency
+        self._writes_before_count = (self._max_entries - count) // 8
 
     @contextmanager
     def _locked(self):

@@ -140,7 +140,14 @@ CACHE_URL = os.environ.get("CACHE_URL") or ("locmem://" if DEBUG else f"file://{
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "newsroom.cache.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL.startswith("file://"):
-    CACHES = {"default": {"BACKEND": "newsroom.cache.FileCache", "LOCATION": CACHE_URL.removeprefix("file://")}}
+    # Django's default of 300 entries holds a few pages and their fragments: a site's would be culled all day.
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.FileCache",
+            "LOCATION": CACHE_URL.removeprefix("file://"),
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 elif CACHE_URL.startswith("locmem://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:

@@ -1,6 +1,8 @@
 """The file cache that one server's workers share: its counters and `add` hold across processes."""
 
+import glob
 import multiprocessing
+import os
 import time
 
 import pytest
@@ -64,3 +66,23 @@ def test_a_count_keeps_its_window_and_a_missing_one_is_missing(tmp_path):
     assert cache.incr("forever") == 6
     cache.clear()
     assert cache.get("forever") is None
+
+
+def test_a_full_cache_makes_room_and_stays_within_its_limit(tmp_path):
+    cache = FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 40}})
+    for n in range(500):
+        cache.set(f"page-{n}", "<html>", 60)
+        assert len(list(tmp_path.glob("*.djcache"))) <= 40
+    assert cache.get("page-499") == "<html>"  # the newest entry is kept
+
+
+def test_writes_do_not_list_the_whole_directory_each_time(tmp_path, monkeypatch):
+    """Django's file cache counts every entry before each write: a comment's five writes, as the cache fills."""
+    cache = FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+    listings = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: listings.append(path) or real_scandir(path))
+    monkeypatch.setattr(glob, "glob", lambda *args, **kwargs: listings.append(args) or [])
+    for n in range(1_000):
+        cache.set(f"page-{n}", "<html>", 60)
+    assert len(listings) <= 2

@@ -10,7 +10,7 @@ give highlighted snippets. Other databases get a plain match on the same fields.
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -131,14 +131,19 @@ class PostgresSearch:
 
     def ranked_ids(self):
         if self._ids is None:
-            rows = _rows(
-                f"SELECT id FROM (SELECT a.id, ts_rank(a.search_vector, {_PG_QUERY}, 1) AS rank "
-                f"FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "
-                "AND a.status = %(status)s AND a.publish_at <= %(now)s "
-                f"ORDER BY a.id DESC LIMIT {RANK_WINDOW}) newest ORDER BY rank DESC, id DESC LIMIT {MAX_RESULTS}",
-                self.params,
-            )
-            self._ids = [pk for (pk,) in rows]
+            # Planned for its words each time. A worker prepares the queries it repeats (settings.py), and
+            # PostgreSQL may then run a generic plan, made without the words: it rebuilt the tsquery for every
+            # match and sorted them all on disk, three times as slow at 100,000 articles (71 ms against 22).
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+                cursor.execute(
+                    f"SELECT id FROM (SELECT a.id, ts_rank(a.search_vector, {_PG_QUERY}, 1) AS rank "
+                    f"FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "
+                    "AND a.status = %(status)s AND a.publish_at <= %(now)s "
+                    f"ORDER BY a.id DESC LIMIT {RANK_WINDOW}) newest ORDER BY rank DESC, id DESC LIMIT {MAX_RESULTS}",
+                    self.params,
+                )
+                self._ids = [pk for (pk,) in cursor.fetchall()]
         return self._ids
 
     def count(self):

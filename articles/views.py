@@ -33,6 +33,7 @@ def article_page_prefetches():
 
 
 class PublishedArticleMixin:
+    model = Article  # else the date views build get_queryset() once more, to learn the model's date field's type
     date_field = "publish_at"
     month_format = "%m"
     paginate_by = 20

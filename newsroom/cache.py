@@ -16,7 +16,7 @@ with debug off). Django's counts with a read and a write: two workers bumping th
 could both write the same number, and a page rendered between the two changes would outlive the second. Its
 incr() also wrote the counter back with the default lifetime, so a rate limit's window moved on with every post.
 Here incr() and add() hold an exclusive lock on a file of the cache's directory, and incr() keeps the expiry.
-Django's also lists the whole directory before every write, to see whether it is full: a third of a comment POST's
+Django's also lists the whole directory before every write, to see whether it is full: almost half a comment POST's
 time with a few hundred entries, and more as it fills. Here a process counts again only after writing an eighth of
 the room left at its last count (see `_cull`).
 """

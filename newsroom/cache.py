@@ -70,10 +70,7 @@ class RedisCache(redis.RedisCache):
 
 class FileCache(FileBasedCache):
     lock_name = "newsroom.lock"  # not a *.djcache file: clear() and culling leave it
-
-    def __init__(self, dir, params):
-        super().__init__(dir, params)
-        self._writes_before_count = 0
+    _writes_before_count = 0  # per instance once set (see _cull)
 
     def _cull(self):
         """Make room when the directory is full, counting its entries only now and then: after a count, this process

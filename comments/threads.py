@@ -42,17 +42,20 @@ ONE_QUERY_UP_TO = 500  # comments
 class Thread:
     pieces: list[str]  # the thread's HTML, comment by comment, for newsroom.insertions
     page: Page
+    count: int  # the visible comments, as Article.comment_count counts them, but read with the thread
     featured: list[Comment] = field(default_factory=list)
 
 
 @dataclass
 class Outline:
-    """What one pass over the outline finds: the rows the thread may show, the top-level ones, the picks."""
+    """What one pass over the outline finds: the rows the thread may show, the top-level ones, the picks, and how
+    many are visible."""
 
     shown: list = field(default_factory=list)
     roots: list[int] = field(default_factory=list)
     picks: set[int] = field(default_factory=set)
     root_of: dict[int, int] = field(default_factory=dict)
+    visible: int = 0
 
 
 def top_level(article, own_ids=()):
@@ -94,14 +97,15 @@ def _top_level_before(comment, own_ids) -> int:
 
 def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thread:
     # Most discussions come whole in one query, outline and HTML; past a few hundred comments the HTML of
-    # the other pages would weigh more than a second query for this page's.
+    # the other pages would weigh more than a second query for this page's. (The article's count may be a kept
+    # story's, a few comments behind: it only chooses.)
     whole = article.comment_count + len(own_ids) <= ONE_QUERY_UP_TO
     rows = article_rows(article.pk, whole)
     outline = read_outline(sorted(rows, key=attrgetter("path")), own_ids)
     page = Paginator(outline.roots, conf.get("PER_PAGE")).get_page(page_number)
     roots = set(page.object_list)
-    if not roots:
-        return Thread(pieces=[], page=page)  # nothing shown: no picks either, they are visible comments
+    if not roots:  # nothing shown: no picks either, they are visible comments
+        return Thread(pieces=[], page=page, count=outline.visible)
     thread = arrange([row for row in outline.shown if outline.root_of[row.pk] in roots], roots)
     wanted = {row.pk for row in thread} | outline.picks
     stored = rows if whole else stored_rows(article, roots, outline.picks)
@@ -111,6 +115,7 @@ def load_thread(article, *, page_number=1, own_ids=(), replies_open=True) -> Thr
     return Thread(
         pieces=pieces if replies_open else [without_reply_links("".join(pieces))],
         page=page,
+        count=outline.visible,
         featured=[Comment(pk=row.pk, name=row.pick_name, email=row.pick_email, html=row.pick_html) for row in picks],
     )
 
@@ -152,6 +157,7 @@ def read_outline(rows, own_ids=()) -> Outline:
         if under_hidden or row.status in HELD:
             hidden.add(row.pk)
         if row.status == Status.APPROVED and not under_hidden:
+            outline.visible += 1
             if row.depth > 1:
                 with_visible_replies.add(root)
             if row.is_featured:

@@ -48,19 +48,24 @@ Fragments, kept with the page cache off too (NEWSROOM_FRAGMENT_CACHE=0 turns the
   rendered again then reuse each story's fragment: only the discussion, and the counts, which are in the keys
   of the fragments that show them, are rendered anew;
 - what many pages show alike and no comment changes (the "Latest news" sidebar through `{% sitewide %}`, the
-  sections) is kept the same way, under the content generation and the language.
+  sections) is kept the same way, under the content generation and the language;
+- so is the story an article page shows (the Article, its section and picture: `story()`, which the middleware
+  hands the view as `request.keep_story`), all but its comment count, which the discussion counts as it reads.
 Fragments expire with the pages too (the next scheduled publication: a story may come out).
 Both numbers are looked up once per request, before the view reads any row (PageCacheMiddleware), so a fragment
 rendered from rows a transaction was changing is stored under a generation that its commit retires. Each
-process keeps the fragments it used last as well (a key names its generations: the local copy is as fresh).
+process keeps the fragments it used last as well (a key names its generations: the local copy is as fresh), and
+each request unpickles its own copy of a kept object.
 
 Stampede: when an entry is missing, one request takes a short lock (`cache.add`) and renders; the others poll the
 cache for up to two seconds and serve what it stored, or render themselves if it is not coming.
 """
 
 import contextlib
+import functools
 import hashlib
 import logging
+import pickle
 import re
 import threading
 import time
@@ -147,6 +152,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request.keep_story = functools.partial(story, request)
         if not _shareable(request):
             if request.method in ("GET", "HEAD"):
                 _look_up_generations(request)
@@ -203,6 +209,14 @@ def fragment(request, name, parts, compute):
     return _kept(request, name, parts, compute)
 
 
+def story(request, address, find):
+    """The story an article page shows (articles.views.ArticleDetailView, through `request.keep_story`): as `find()`
+    read it for this content generation and `address` (the page's date and slug), or read now and kept. An edit
+    makes it stale as it does the story's fragments; its comment count, which a comment changes, is the one thing
+    the page does not take from it (the discussion counts)."""
+    return _kept(request, "story", address, find)
+
+
 def _kept(request, name, parts, compute):
     """`parts` None: a sitewide piece, which prints no address with a host."""
     if not settings.NEWSROOM_FRAGMENT_CACHE:
@@ -216,11 +230,10 @@ def _kept(request, name, parts, compute):
             about = "\x1f".join(map(str, (host, *parts)))
             key += f":{hashlib.blake2b(about.encode(), digest_size=16).hexdigest()}"
         if (found := _live_fragment(local_fragments.get(key), now)) is not None:
-            return found
+            return pickle.loads(found) if isinstance(found, Pickled) else found  # noqa: S301 - pickled here
         entry = cache.get(key)
         if (found := _live_fragment(entry, now)) is not None:
-            if isinstance(found, str):  # HTML only: objects are not shared between requests
-                local_fragments.put(key, entry, len(found))
+            _keep_locally(key, entry)
             return found
     except Exception:  # noqa: BLE001 - a cache outage costs speed, never the page
         logger.warning("Fragment cache unavailable; computing %s.", name, exc_info=True)
@@ -230,11 +243,22 @@ def _kept(request, name, parts, compute):
         expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, _next_publication(generation, now, request))
         if expires_at - now >= 1:
             cache.set(key, (expires_at, value), int(expires_at - now) + 1)
-            if isinstance(value, str):
-                local_fragments.put(key, (expires_at, value), len(value))
+            _keep_locally(key, (expires_at, value))
     except Exception:  # noqa: BLE001
         logger.warning("Fragment cache unavailable; %s not kept.", name, exc_info=True)
     return value
+
+
+class Pickled(bytes):
+    """This process's copy of a kept object (the sections, a story): each request unpickles its own, which it may
+    change (prefetch into) without changing anyone else's."""
+
+
+def _keep_locally(key, entry):
+    expires_at, value = entry
+    if not isinstance(value, str):
+        value = Pickled(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    local_fragments.put(key, (expires_at, value), len(value))
 
 
 def _host(request) -> str:

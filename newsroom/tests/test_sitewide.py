@@ -112,6 +112,20 @@ def test_a_comment_renders_the_discussion_again_and_leaves_the_story_as_it_was(c
         assertContains(after, shown)
 
 
+def test_an_article_read_again_asks_only_for_its_discussion_until_it_changes(client, django_assert_num_queries):
+    article = make_article("Ministers agree", tags=["budget"], lead_image=make_image(caption="Ministers arrive"))
+    make_comment(article, text="Long overdue.")
+    url = article.get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(1):  # the story is kept like its text; the discussion is read
+        again = client.get(url)
+    for shown in ("Ministers agree", "Ministers arrive", "Long overdue.", '<span class="comments__count">1</span>'):
+        assertContains(again, shown)
+
+    article_unpublish(article=article, user=make_user(role="Editor"))
+    assert client.get(url).status_code == 404
+
+
 def test_a_teaser_shows_its_story_s_new_comment_count_and_the_other_stories_still_show(client):
     commented, other = make_article("Budget talks stall"), make_article("Farmers protest")
     make_article("The lead story")

@@ -125,7 +125,7 @@ def article_rows(article_id, whole) -> list:
     sql, row = _article_rows_query(connection.vendor, whole)
     with connection.cursor() as cursor:
         cursor.execute(sql, [article_id])
-        return list(map(row._make, cursor))
+        return list(map(row._make, cursor.fetchall()))
 
 
 @functools.cache

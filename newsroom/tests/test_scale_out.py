@@ -10,7 +10,9 @@ cache keeps its default (on), so a page one server has cached must never outlive
 import re
 import secrets
 
+import psycopg
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from articles.tests.factories import PASSWORD
@@ -244,3 +246,31 @@ def test_the_comment_rate_limit_counts_posts_to_both_servers_together(site):
             assert posted.status == 200 and refusal in posted.text, posted.report
 
     assert len(site.comment_texts(article)) == RATE_LIMIT
+
+
+# --- The database restarting -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a SQLite file has no connection to lose")
+def test_a_database_restart_costs_no_reader_a_page_after_it(site):
+    """
+    Each server keeps its connection from one request to the next. PostgreSQL restarting ends those connections
+    as pg_terminate_backend does; the next request on each server must notice and connect again, not fail.
+    """
+    story = site.articles["discussion"]  # the one story no other test unpublishes
+    for server in site.servers:
+        assert Browser(cookies=False).get(server, "/healthz").status == 200
+
+    with psycopg.connect(site.env["DATABASE_URL"], autocommit=True) as database:
+        servers_connections = database.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+        for (pid,) in servers_connections:
+            database.execute("SELECT pg_terminate_backend(%s)", [pid])
+    assert len(servers_connections) == len(site.servers), "each server keeps its connection between requests"
+
+    for server in site.servers:
+        for path in (reverse("home"), story["url"]):
+            page = Browser(cookies=False).get(server, path)
+            assert page.status == 200, page.report
+            assert story["headline"] in page.text, page.report

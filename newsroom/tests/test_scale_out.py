@@ -264,6 +264,7 @@ def test_a_database_restart_costs_no_reader_a_page_after_it(site):
     with psycopg.connect(site.env["DATABASE_URL"], autocommit=True) as database:
         servers_connections = database.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " AND backend_type = 'client backend'"  # not an autovacuum worker that happens to be there
         ).fetchall()
         for (pid,) in servers_connections:
             database.execute("SELECT pg_terminate_backend(%s)", [pid])

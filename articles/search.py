@@ -73,6 +73,10 @@ def _tsquery(query):
     return " & ".join(f"{term}:*" for term in query.terms)
 
 
+def _hidden_statuses():
+    return [status for status in Article.Status.values if status != Article.Status.PUBLISHED]
+
+
 class SQLiteSearch:
     """FTS5, ranked by bm25 with the headline weighted 10, tags 6, the standfirst 4 and the body 1.
 
@@ -83,7 +87,7 @@ class SQLiteSearch:
     """
 
     def __init__(self, query):
-        hidden = [status for status in Article.Status.values if status != Article.Status.PUBLISHED]
+        hidden = _hidden_statuses()
         visible = (
             "FROM articles_search WHERE articles_search MATCH %s AND rowid NOT IN (SELECT id FROM articles_article "
             f"WHERE status IN ({', '.join(['%s'] * len(hidden))}) OR publish_at > %s OR publish_at IS NULL)"
@@ -111,6 +115,20 @@ _PG_QUERY = (
     "(CASE WHEN to_tsquery('newsroom_en', %(q)s) = to_tsquery('newsroom_fr', %(q)s) "
     "THEN to_tsquery('newsroom_en', %(q)s) ELSE to_tsquery('newsroom_en', %(q)s) || to_tsquery('newsroom_fr', %(q)s) END)"
 )
+
+
+def _pg_ranked():
+    # Row addresses (ctid) hold within the statement: it reads one snapshot, whose rows no one can prune meanwhile.
+    return (
+        "WITH newest AS MATERIALIZED (SELECT a.ctid AS tid FROM articles_article a "
+        f"WHERE a.search_vector @@ {_PG_QUERY} AND NOT EXISTS (SELECT FROM articles_article h WHERE h.id = a.id "
+        "AND (h.status = ANY(%(hidden)s) OR h.publish_at > %(now)s OR h.publish_at IS NULL)) "
+        f"ORDER BY a.id DESC LIMIT {RANK_WINDOW}) "
+        "SELECT a.id FROM articles_article a WHERE a.ctid = ANY(ARRAY(SELECT tid FROM newest)) "
+        f"ORDER BY ts_rank(a.search_vector, {_PG_QUERY}, 1) DESC, a.id DESC LIMIT {MAX_RESULTS}"
+    )
+
+
 _PG_SNIPPETS = (
     "SELECT a.id, ts_headline(newsroom_search_config(a.language), "
     "a.headline || '. ' || a.standfirst || ' ' || regexp_replace(a.body, '<[^>]+>', ' ', 'g'), "
@@ -121,12 +139,16 @@ _PG_SNIPPETS = (
 class PostgresSearch:
     """The weighted tsvector through its GIN index, ranked by ts_rank; snippets by ts_headline.
 
-    Ranking reads every match's vector anyway, so one pass ranks the best MAX_RESULTS of the newest RANK_WINDOW
-    matches and so counts them: a separate count would read every match a second time.
+    One statement finds the newest RANK_WINDOW matches and ranks them: its best MAX_RESULTS are the results and
+    their number the count (a separate count would read every match a second time). Each match's row is visited
+    once, for its id alone: what the public may not see is left out as on SQLite, a handful of rows found through
+    the status and publish-time indexes. Only the window's rows are read again, by their row address (ctid), to
+    rank their vectors. Filtering every match on its row and carrying its vector through the sort instead took
+    13.5 ms against 10.3 for a word in 6,300 of 100,000 articles.
     """
 
     def __init__(self, query):
-        self.params = {"q": _tsquery(query), "status": Article.Status.PUBLISHED, "now": timezone.now()}
+        self.params = {"q": _tsquery(query), "hidden": _hidden_statuses(), "now": timezone.now()}
         self._ids = None
 
     def ranked_ids(self):
@@ -136,13 +158,7 @@ class PostgresSearch:
             # match and sorted them all on disk, three times as slow at 100,000 articles (71 ms against 22).
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
-                cursor.execute(
-                    f"SELECT id FROM (SELECT a.id, ts_rank(a.search_vector, {_PG_QUERY}, 1) AS rank "
-                    f"FROM articles_article a WHERE a.search_vector @@ {_PG_QUERY} "
-                    "AND a.status = %(status)s AND a.publish_at <= %(now)s "
-                    f"ORDER BY a.id DESC LIMIT {RANK_WINDOW}) newest ORDER BY rank DESC, id DESC LIMIT {MAX_RESULTS}",
-                    self.params,
-                )
+                cursor.execute(_pg_ranked(), self.params)
                 self._ids = [pk for (pk,) in cursor.fetchall()]
         return self._ids
 

@@ -84,13 +84,18 @@ class SQLiteSearch:
     ones, a handful in any archive) is read once through the status and publish-time indexes and left out.
     Joining every match to its article's row instead cost more than ranking it. The newest RANK_WINDOW matches
     are the highest rowids, which FTS5 reads newest first. Equal scores go newest entry first.
+
+    SQLite's statistics (ANALYZE, without STAT4) know how many statuses there are, not that all but a handful of
+    stories are published: they took the hidden statuses for two thirds of the archive, and the planner read
+    every article's index entry instead, 18 ms at 100,000 articles. `likelihood` tells it these are rare.
     """
 
     def __init__(self, query):
         hidden = _hidden_statuses()
         visible = (
             "FROM articles_search WHERE articles_search MATCH %s AND rowid NOT IN (SELECT id FROM articles_article "
-            f"WHERE status IN ({', '.join(['%s'] * len(hidden))}) OR publish_at > %s OR publish_at IS NULL)"
+            f"WHERE likelihood(status IN ({', '.join(['%s'] * len(hidden))}), 0.001) "
+            "OR likelihood(publish_at > %s, 0.001) OR publish_at IS NULL)"
         )
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         self.visible, self.params = visible, [_fts5_match(query), *hidden, now]
